@@ -1,0 +1,151 @@
+"""The command line: parse options, call the library, write the briefing. No logic of its own."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from . import __version__
+from .errors import OptionsError, SummarizeError
+from .language import supported_languages
+from .load import DEFAULT_MAX_BYTES, load_documents
+from .output import check_not_an_input, write_atomic
+from .pipeline import DEFAULT_SENTENCES, Summarizer
+from .render import FORMATS, render
+
+__all__ = ["main", "parse_args"]
+
+_SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+                   ".json": "json", ".txt": "text"}
+
+_DESCRIPTION = """\
+Summarize a set of documents about one story into a short briefing. Every sentence of the
+briefing is quoted verbatim from a source and cites every source that says the same thing.
+"""
+
+_EPILOG = """\
+examples:
+  summarize seeds/                      six-sentence Markdown briefing of a directory
+  summarize a.txt b.txt -n 3            three sentences from two files
+  summarize seeds/ --words 100 -f text  about 100 words, plain text
+  summarize seeds/ -o briefing.html     a standalone HTML page (format from the file ending)
+  cat story.txt | summarize -           read standard input
+
+inputs: files (any name) and directories (searched for .txt, .md, .markdown files in sorted
+order); a sources.json in a directory may give each file a title, source, url and date:
+  {"article.txt": {"title": "...", "source": "Politico", "url": "https://...", "date": "2023-07-09"}}
+
+exit status: 0 success, 1 an input problem (missing, unreadable, binary, empty, no sentences,
+too large), 2 a usage problem (bad option).
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr (and exit status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _build_parser() -> _Parser:
+    parser = _Parser(
+        prog="summarize",
+        description=_DESCRIPTION,
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="a file, a directory of .txt/.md files, or - for standard input")
+    budget = parser.add_argument_group("length (default: %d sentences)" % DEFAULT_SENTENCES)
+    budget.add_argument("-n", "--sentences", type=_positive, metavar="N",
+                        help="at most N sentences, e.g. -n 4")
+    budget.add_argument("--words", type=_positive, metavar="N",
+                        help="about N words: sentences are added until N is reached, so the last "
+                             "may run over, e.g. --words 100")
+    out = parser.add_argument_group("output")
+    out.add_argument("-f", "--format", choices=sorted(FORMATS), metavar="FORMAT",
+                     help="markdown (default), html (a standalone page), json, or text; "
+                          "with -o, guessed from the file ending")
+    out.add_argument("-o", "--output", type=Path, metavar="FILE",
+                     help="write to FILE (atomically; never over an input file) instead of "
+                          "standard output, e.g. -o briefing.html")
+    parser.add_argument("--language", default="english", metavar="NAME",
+                        help="language of the documents, for stop words, stemming and cleaning "
+                             f"(default: english; one of {', '.join(supported_languages())})")
+    parser.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES, metavar="N",
+                        help="refuse inputs larger than N bytes in total "
+                             f"(default: {DEFAULT_MAX_BYTES:,})")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="no warnings (skipped files) and no progress bar; errors still print")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Parse command-line arguments (``argv`` without the program name)."""
+    args = _build_parser().parse_args(argv)
+    if args.format is None:
+        suffix = args.output.suffix.lower() if args.output else ""
+        args.format = _SUFFIX_FORMATS.get(suffix, "markdown")
+    return args
+
+
+def _configure_logging(quiet: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("summarize: %(levelname)s: %(message)s"))
+    root = logging.getLogger("summarize")
+    root.handlers[:] = [handler]
+    root.setLevel(logging.ERROR if quiet else logging.WARNING)
+    root.propagate = False
+
+
+def run(args: argparse.Namespace) -> int:
+    summarizer = Summarizer(language=args.language)
+    documents = load_documents(args.paths, max_bytes=args.max_bytes)
+    briefing = summarizer(documents, sentences=args.sentences, words=args.words)
+    data = render(briefing, args.format).encode("utf-8")
+    if args.output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        check_not_an_input(args.output, args.paths)
+        write_atomic(args.output, data)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``summarize`` and ``python -m summarize``; returns the exit status."""
+    args = parse_args(argv)
+    _configure_logging(args.quiet)
+    try:
+        return run(args)
+    except OptionsError as error:
+        print(f"summarize: error: {error}", file=sys.stderr)
+        return 2
+    except SummarizeError as error:
+        print(f"summarize: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("summarize: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

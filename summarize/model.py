@@ -1,0 +1,103 @@
+"""The dataclasses that flow between the pipeline stages.
+
+Every stage takes and returns these small frozen records, so a sentence never forgets where it
+came from: the document id and character offsets set by :mod:`summarize.split` travel unchanged
+to the rendered briefing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["Document", "Block", "Sentence", "BriefingSentence", "Briefing", "collapse_whitespace"]
+
+# Control characters count as white space: a quote must never carry a NUL or an escape sequence
+# into a terminal or a page, and the verbatim check compares texts after this same folding.
+_SPACE_RUN = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b\ufeff]+")
+
+
+def collapse_whitespace(text: str) -> str:
+    """Fold every run of white space (and control characters) into one space, and strip."""
+    return _SPACE_RUN.sub(" ", text).strip()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Document:
+    """One source document: its text exactly as read, and what is known about it."""
+
+    id: str
+    text: str
+    title: str = ""
+    path: str | None = None
+    source: str | None = None
+    url: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Block:
+    """A span of a document's text that cleaning kept as content (a paragraph or a line)."""
+
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Sentence:
+    """One sentence, located in its document by character offsets into ``Document.text``."""
+
+    document: str
+    doc_index: int
+    paragraph: int
+    position: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class BriefingSentence:
+    """A sentence of the briefing: quoted from ``document`` and stated also by ``sources``."""
+
+    text: str
+    document: str
+    start: int
+    end: int
+    score: float
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Briefing:
+    """The result of :func:`summarize.summarize`: chosen sentences and the documents they cite."""
+
+    title: str
+    documents: tuple[Document, ...]
+    sentences: tuple[BriefingSentence, ...] = field(default_factory=tuple)
+
+    def to_markdown(self) -> str:
+        from .render import render_markdown
+
+        return render_markdown(self)
+
+    def to_html(self) -> str:
+        from .render import render_html
+
+        return render_html(self)
+
+    def to_json(self) -> str:
+        from .render import render_json
+
+        return render_json(self)
+
+    def to_text(self) -> str:
+        from .render import render_text
+
+        return render_text(self)
+
+    def to_dict(self) -> dict[str, object]:
+        from .render import briefing_to_dict
+
+        return briefing_to_dict(self)

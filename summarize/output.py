@@ -1,0 +1,63 @@
+"""Write results safely: atomically, never over an input, never outside a chosen directory."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import InputError, OptionsError
+
+__all__ = ["write_atomic", "check_not_an_input"]
+
+
+def check_not_an_input(target: Path, inputs: Iterable[str | os.PathLike[str]]) -> None:
+    """Refuse ``target`` when it is one of the input files (or inside an input directory's
+    files): writing there would destroy what the user gave us."""
+    if not target.exists():
+        return
+    for raw in inputs:
+        if str(raw) == "-":
+            continue
+        source = Path(raw)
+        try:
+            if source.is_dir():
+                if target.resolve().is_relative_to(source.resolve()):
+                    raise OptionsError(f"refusing to write {target}: it is inside the input directory {source}")
+            elif source.exists() and os.path.samefile(source, target):
+                raise OptionsError(f"refusing to write {target}: it is one of the input files")
+        except OSError:
+            continue
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a temporary file in the same directory and a rename,
+    so ``target`` is either untouched or complete, even if the process is interrupted."""
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise InputError(f"cannot write {target}: directory {directory} does not exist")
+    if target.is_dir():
+        raise InputError(f"cannot write {target}: it is a directory")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as error:
+        raise InputError(f"cannot write {target}: {(error.strerror or str(error)).lower()}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if target.exists():
+            os.chmod(temporary, target.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, target)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise

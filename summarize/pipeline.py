@@ -1,0 +1,164 @@
+"""The pipeline: load → clean → split → represent → rank → select, and the public ``summarize``."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from .clean import content_blocks, detect_title
+from .errors import NoSentencesError
+from .language import Language, get_language
+from .load import as_documents
+from .model import Block, Briefing, BriefingSentence, Document, Sentence
+from .rank import Ranking, TextRank
+from .represent import Representation, represent
+from .select import Budget, Selection, Selector
+from .split import sentence_tokenizer, split_documents
+
+__all__ = ["DEFAULT_SENTENCES", "Summarizer", "summarize"]
+
+logger = logging.getLogger(__name__)
+
+#: The briefing length when neither ``sentences`` nor ``words`` is given: one screen.
+DEFAULT_SENTENCES = 6
+_TITLE_WORDS = 12
+
+
+@dataclass(frozen=True, kw_only=True)
+class Summarizer:
+    """The whole pipeline, one method a stage, so a variant or a benchmark can run or replace
+    any stage alone. :func:`summarize` is this with its defaults."""
+
+    language: str = "english"
+    ranker: TextRank = field(default_factory=TextRank)
+    selector: Selector = field(default_factory=Selector)
+
+    @property
+    def resources(self) -> Language:
+        return get_language(self.language)
+
+    def clean(self, documents: Sequence[Document]) -> list[list[Block]]:
+        return [content_blocks(document.text, self.resources) for document in documents]
+
+    def split(self, documents: Sequence[Document], blocks: Sequence[Sequence[Block]]) -> list[Sentence]:
+        tokenizer = sentence_tokenizer(self.resources.name, _sample(documents, blocks))
+        return split_documents(documents, blocks, tokenizer)
+
+    def represent(self, sentences: Sequence[Sentence]) -> Representation:
+        return represent(sentences, self.resources)
+
+    def rank(self, sentences: Sequence[Sentence], representation: Representation) -> Ranking:
+        return self.ranker.rank(sentences, representation)
+
+    def select(
+        self,
+        sentences: Sequence[Sentence],
+        representation: Representation,
+        ranking: Ranking,
+        budget: Budget,
+    ) -> list[Selection]:
+        return self.selector.select(sentences, representation, ranking, budget)
+
+    def titled(self, documents: Sequence[Document]) -> list[Document]:
+        """Documents with a title: their own, a detected headline, or their opening words."""
+        titled = []
+        for document in documents:
+            if not document.title.strip():
+                title = detect_title(document.text, self.resources) or _opening(document.text)
+                document = replace(document, title=title or document.id)
+            titled.append(document)
+        return titled
+
+    def briefing(
+        self,
+        documents: Sequence[Document],
+        sentences: Sequence[Sentence],
+        selections: Sequence[Selection],
+    ) -> Briefing:
+        chosen = tuple(
+            BriefingSentence(
+                text=sentences[selection.index].text,
+                document=sentences[selection.index].document,
+                start=sentences[selection.index].start,
+                end=sentences[selection.index].end,
+                score=round(selection.score, 6),
+                sources=tuple(documents[doc].id for doc in selection.sources),
+            )
+            for selection in selections
+        )
+        return Briefing(title=_briefing_title(documents, chosen), documents=tuple(documents), sentences=chosen)
+
+    def __call__(
+        self,
+        documents: Sequence[Document | str | os.PathLike[str]],
+        *,
+        sentences: int | None = None,
+        words: int | None = None,
+    ) -> Briefing:
+        budget = Budget(
+            sentences=DEFAULT_SENTENCES if sentences is None and words is None else sentences,
+            words=words,
+        )
+        docs = self.titled(as_documents(documents))
+        if not docs:
+            raise NoSentencesError("no documents to summarize")
+        blocks = self.clean(docs)
+        split = self.split(docs, blocks)
+        if not split:
+            raise NoSentencesError(
+                "no sentences found in the input"
+                + (f" ({', '.join(d.id for d in docs[:5])})" if docs else "")
+            )
+        representation = self.represent(split)
+        ranking = self.rank(split, representation)
+        selections = self.select(split, representation, ranking, budget)
+        return self.briefing(docs, split, selections)
+
+
+def _sample(documents: Sequence[Document], blocks: Sequence[Sequence[Block]]) -> str:
+    """The first 300,000 characters of content: enough for Punkt to learn from."""
+    parts, size = [], 0
+    for document, doc_blocks in zip(documents, blocks):
+        for block in doc_blocks:
+            parts.append(document.text[block.start : block.end])
+            size += block.end - block.start
+            if size > 300_000:
+                return "\n\n".join(parts)
+    return "\n\n".join(parts)
+
+
+def _opening(text: str) -> str:
+    words = text.split()
+    if not words:
+        return ""
+    return " ".join(words[:_TITLE_WORDS]) + ("…" if len(words) > _TITLE_WORDS else "")
+
+
+def _briefing_title(documents: Sequence[Document], chosen: Sequence[BriefingSentence]) -> str:
+    """The title of the document most quoted in the briefing (ties: the earliest quoted)."""
+    if not chosen:
+        return documents[0].title if documents else ""
+    counts: dict[str, int] = {}
+    for sentence in chosen:
+        counts[sentence.document] = counts.get(sentence.document, 0) + len(sentence.sources)
+    best = max(counts, key=lambda doc_id: counts[doc_id])
+    return next(document.title for document in documents if document.id == best)
+
+
+def summarize(
+    documents: Sequence[Document | str | os.PathLike[str]],
+    *,
+    sentences: int | None = None,
+    words: int | None = None,
+    language: str = "english",
+) -> Briefing:
+    """Summarize a set of documents about one story into a cited briefing.
+
+    ``documents`` holds :class:`Document` objects, :class:`pathlib.Path` objects (files or
+    directories, read like :func:`load_documents`), or ``str`` texts (a ``str`` is always text,
+    never a path). The budget is ``sentences`` or ``words`` (the last sentence may run over);
+    with neither, six sentences. Raises :class:`SummarizeError` subclasses on bad input.
+    """
+    return Summarizer(language=language)(documents, sentences=sentences, words=words)

@@ -1,0 +1,123 @@
+"""Represent: sentences as stemmed content words and as L2-normalised TF-IDF vectors.
+
+Words are lowercased, stop words (sumy's list for the language) dropped, the rest stemmed with
+nltk's Snowball stemmer. Numbers and acronyms stay tokens (``g7``, ``2008``, ``u.s``): news turns
+on them. IDF is computed over documents, not sentences, so a term every source repeats is not
+mistaken for a rare one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from .language import Language
+from .model import Sentence
+
+__all__ = ["Representation", "depends_on_context", "tokenize", "represent"]
+
+# A word: letters or digits, joined by inner apostrophes, hyphens, periods or ampersands
+# (U.S, AT&T, 11-12, Kyiv's); a final period is left to the sentence.
+_TOKEN = re.compile(r"[^\W_]+(?:['’.&-][^\W_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class Representation:
+    """Per sentence: its content-word stems and word count; together: the TF-IDF matrix
+    (one L2-normalised row a sentence) and the vocabulary of its columns.
+
+    ``fact_matrix`` is a second view for telling whether two sentences state the same fact:
+    term presence weighted by IDF over sentences. Across a few paraphrased sources nearly every
+    story word is in every document, so document IDF barely separates "NATO" from "umbrella";
+    sentence IDF does, and paraphrases of one fact stand out from sentences merely on topic.
+    """
+
+    terms: list[list[str]]
+    word_counts: np.ndarray
+    dependent: np.ndarray
+    matrix: sp.csr_matrix
+    fact_matrix: sp.csr_matrix
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+
+
+def tokenize(text: str, language: Language) -> list[str]:
+    """The stemmed content words of ``text``, in order."""
+    terms = []
+    for match in _TOKEN.finditer(text):
+        word = _POSSESSIVE.sub("", match.group().lower()).replace("’", "'")
+        if word in language.stop_words or not word:
+            continue
+        terms.append(language.stem(word))
+    return terms
+
+
+def depends_on_context(text: str, language: Language) -> bool:
+    """True when a sentence cannot stand alone: it opens with a word that points back ("These
+    efforts", "But", "However"), starts in lowercase (the tail of a broken sentence), or
+    opens or closes a quotation it does not contain."""
+    stripped = text.lstrip("\"'“‘«( ")
+    if not stripped or stripped[0].islower():
+        return True
+    first = _TOKEN.match(stripped)
+    if first and first.group().lower() in language.dangling_openers:
+        return True
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        return True
+    return False
+
+
+def represent(sentences: Sequence[Sentence], language: Language) -> Representation:
+    """TF-IDF vectors of ``sentences`` with IDF over the documents they come from."""
+    terms = [tokenize(sentence.text, language) for sentence in sentences]
+    word_counts = np.array([len(s.text.split()) for s in sentences], dtype=np.int32)
+    dependent = np.array([depends_on_context(s.text, language) for s in sentences], dtype=bool)
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    docs_of_term: dict[int, set[int]] = {}
+    for row, (sentence, sentence_terms) in enumerate(zip(sentences, terms)):
+        for term in sentence_terms:
+            col = vocabulary.setdefault(term, len(vocabulary))
+            rows.append(row)
+            cols.append(col)
+            docs_of_term.setdefault(col, set()).add(sentence.doc_index)
+    n_docs = len({sentence.doc_index for sentence in sentences}) or 1
+    df = np.ones(len(vocabulary))
+    for col, docs in docs_of_term.items():
+        df[col] = len(docs)
+    # Smoothed IDF, as scikit-learn's: a term in every document keeps a weight of 1, not 0.
+    idf = np.log((1.0 + n_docs) / (1.0 + df)) + 1.0
+    counts = sp.csr_matrix(
+        (np.ones(len(rows)), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
+        shape=(len(sentences), len(vocabulary)),
+    )
+    counts.sum_duplicates()
+    counts.data = 1.0 + np.log(counts.data)  # sublinear TF: a word said twice is not twice as central
+    weighted = counts.multiply(idf[np.newaxis, :]).tocsr()
+    matrix = _l2_normalized(weighted)
+    presence = counts.copy()
+    presence.data[:] = 1.0
+    sentence_frequency = np.bincount(presence.indices, minlength=len(vocabulary))
+    sentence_idf = np.log((1.0 + len(sentences)) / (1.0 + sentence_frequency)) + 1.0
+    fact_matrix = _l2_normalized(presence.multiply(sentence_idf[np.newaxis, :]).tocsr())
+    return Representation(
+        terms=terms,
+        word_counts=word_counts,
+        dependent=dependent,
+        matrix=matrix,
+        fact_matrix=fact_matrix,
+        vocabulary=vocabulary,
+        idf=idf,
+    )
+
+
+def _l2_normalized(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)

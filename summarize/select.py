@@ -1,0 +1,160 @@
+"""Select: choose the briefing's sentences from the ranking.
+
+Greedy in order of score, a candidate is taken unless it states the same thing as a sentence
+already taken. "States the same thing" is one signal used twice: the sentences of other
+documents that are that close to a chosen sentence are its corroboration, cited with it; a
+candidate that close to a chosen sentence is redundant and skipped. Using one threshold for
+both means a fact is either cited with more sources or stated again, never both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from .errors import OptionsError
+from .model import Sentence
+from .rank import Ranking
+from .represent import Representation
+
+__all__ = ["Budget", "Selection", "Selector"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Budget:
+    """How long the briefing may be: a number of sentences, of words, or both (whichever
+    is reached first). A words budget stops once it is reached; the last sentence may run over."""
+
+    sentences: int | None = None
+    words: int | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("sentences", "words"):
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+                raise OptionsError(f"{name} must be a whole number, not {value!r}")
+            if value < 1:
+                raise OptionsError(f"{name} must be at least 1, not {value}")
+
+    def full(self, sentences: int, words: int) -> bool:
+        if self.sentences is not None and sentences >= self.sentences:
+            return True
+        return self.words is not None and words >= self.words
+
+    def expected_sentences(self) -> int:
+        """A generous guess of how many sentences the budget takes (for candidate pools)."""
+        guesses = [self.sentences or 0, (self.words or 0) // 8]
+        return max(1, *guesses)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Selection:
+    """A chosen sentence (index into the sentence list), its score and its sources in order."""
+
+    index: int
+    score: float
+    sources: tuple[int, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Selector:
+    """Greedy selection with one same-fact threshold for redundancy and corroboration.
+
+    ``same_fact``: similarity (:attr:`Representation.fact_matrix`) at or above which two
+    sentences state the same thing.
+    ``corroboration_weight``: how much a sentence's score grows when every other document states
+    it too (so a fact all sources report comes before a fact one source reports).
+    ``min_words``/``max_words``: sentences outside this length are not quoted (datelines,
+    fragments, run-ons) unless nothing else is left.
+    ``pool``: how many candidates per expected sentence get their corroboration measured.
+    ``dependent_weight``: the factor on the score of a sentence that cannot stand alone
+    (:func:`summarize.represent.depends_on_context`).
+    """
+
+    same_fact: float = 0.3
+    corroboration_weight: float = 1.0
+    min_words: int = 8
+    max_words: int = 60
+    pool: int = 20
+    dependent_weight: float = 0.5
+
+    def same_fact_similarity(self, representation: Representation, indices: np.ndarray) -> sp.csr_matrix:
+        """Similarity of the sentences ``indices`` (rows) to every sentence (columns): the hook a
+        variant overrides to change what counts as the same fact."""
+        facts = representation.fact_matrix
+        return sp.csr_matrix(facts[indices] @ facts.T)
+
+    def eligible(self, sentences: Sequence[Sentence], representation: Representation) -> np.ndarray:
+        lengths = representation.word_counts
+        return (lengths >= self.min_words) & (lengths <= self.max_words)
+
+    def select(
+        self,
+        sentences: Sequence[Sentence],
+        representation: Representation,
+        ranking: Ranking,
+        budget: Budget,
+    ) -> list[Selection]:
+        if not sentences:
+            return []
+        doc_of = np.array([sentence.doc_index for sentence in sentences])
+        n_docs = len(set(doc_of.tolist()))
+        eligible = self.eligible(sentences, representation)
+        if not eligible.any():
+            eligible = np.ones(len(sentences), dtype=bool)
+        scores = ranking.scores * np.where(representation.dependent, self.dependent_weight, 1.0)
+        # Highest score first; equal scores in input order, so no result depends on sort luck.
+        by_score = np.lexsort((np.arange(len(sentences)), -scores))
+        candidates = by_score[eligible[by_score]]
+        pool = candidates[: self.pool * budget.expected_sentences()]
+        similarity = self.same_fact_similarity(representation, pool)
+        same = similarity >= self.same_fact
+        # Documents (other than its own) holding a sentence that states each candidate's fact.
+        sources_of: dict[int, list[int]] = {}
+        boosted = np.empty(len(pool))
+        for row, index in enumerate(pool):
+            columns = same.indices[same.indptr[row] : same.indptr[row + 1]]
+            others = sorted(set(doc_of[columns].tolist()) - {int(doc_of[index])})
+            sources_of[int(index)] = [int(doc_of[index]), *others]
+            corroboration = len(others) / max(n_docs - 1, 1)
+            boosted[row] = scores[index] * (1.0 + self.corroboration_weight * corroboration)
+        order = pool[np.lexsort((np.arange(len(pool)), -boosted))]
+        boosted_of = dict(zip(pool.tolist(), boosted.tolist()))
+
+        chosen: list[Selection] = []
+        covered = np.zeros(len(sentences), dtype=bool)
+        words = 0
+        for index in [*order.tolist(), *candidates[len(pool) :].tolist()]:
+            if budget.full(len(chosen), words):
+                break
+            if covered[index]:
+                continue
+            row = self.same_fact_similarity(representation, np.array([index]))
+            similar = row.indices[row.data >= self.same_fact]
+            covered[similar] = True
+            covered[index] = True
+            sources = sources_of.get(index) or [int(doc_of[index])] + sorted(
+                set(doc_of[similar].tolist()) - {int(doc_of[index])}
+            )
+            score = boosted_of.get(index, float(scores[index]))
+            chosen.append(Selection(index=index, score=score, sources=tuple(sources)))
+            words += int(representation.word_counts[index])
+        return self.arrange(sentences, chosen)
+
+    def arrange(self, sentences: Sequence[Sentence], chosen: list[Selection]) -> list[Selection]:
+        """Reading order: by how far into its article each sentence stands (leads first, so the
+        briefing opens with the news and ends with background), then by score."""
+        length: dict[int, int] = {}
+        for sentence in sentences:
+            length[sentence.doc_index] = max(length.get(sentence.doc_index, 0), sentence.position + 1)
+
+        def depth(selection: Selection) -> tuple[float, float, int]:
+            sentence = sentences[selection.index]
+            return (sentence.position / length[sentence.doc_index], -selection.score, selection.index)
+
+        return sorted(chosen, key=depth)

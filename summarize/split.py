@@ -1,0 +1,126 @@
+"""Split: cut the content blocks of each document into sentences with character offsets.
+
+NLTK's pretrained Punkt model (``punkt_tab``) is used when it is installed. Otherwise Punkt runs
+with a list of English abbreviations of our own, plus what Punkt learns from the input itself,
+so the project never needs ``nltk.download()``.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Sequence
+
+import nltk
+from nltk.tokenize.punkt import (
+    PunktLanguageVars,
+    PunktParameters,
+    PunktSentenceTokenizer,
+    PunktTrainer,
+)
+
+from .model import Block, Document, Sentence, collapse_whitespace
+
+__all__ = ["ABBREVIATIONS", "MAX_SENTENCE_WORDS", "sentence_tokenizer", "split_documents"]
+
+logger = logging.getLogger(__name__)
+
+#: Abbreviations (lowercase, without their final period) after which a period ends no sentence.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof gen lt col maj capt cmdr sgt cpl pvt adm gov sen rep rev hon pres supt
+    insp jr sr st mt ft ave blvd rd co corp inc ltd llc bros dept univ assn est approx vs etc
+    no nos vol pp fig jan feb mar apr jun jul aug sep sept oct nov dec
+    u.s u.s.a u.k u.n e.u a.m p.m e.g i.e cf al d.c n.y l.a
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
+    neb nev okla ore pa tenn tex va vt wash wis wyo
+    """.split()
+) | frozenset("abcdefghijklmnopqrstuvwxyz")
+#: A "sentence" longer than this (a line with no punctuation) is cut into pieces at spaces.
+MAX_SENTENCE_WORDS = 80
+#: How much of the input Punkt may learn from: enough to find its abbreviations, bounded time.
+_TRAINING_CHARS = 300_000
+# Below this, Punkt's statistics are noise: from the five seed articles it learns that "G7"
+# and "fit" are abbreviations because both happen to stand before a period every time.
+_MIN_TRAINING_CHARS = 50_000
+
+
+class _LanguageVars(PunktLanguageVars):
+    """Punkt's defaults, with typographic closing quotes kept on the sentence they close."""
+
+    _re_boundary_realignment = re.compile(r"[\"'”’»)\]}]+?(?:\s+|(?=--)|$)", re.MULTILINE)
+
+
+@functools.lru_cache(maxsize=8)
+def _pretrained(language: str) -> PunktSentenceTokenizer | None:
+    try:
+        nltk.data.find(f"tokenizers/punkt_tab/{language}/")
+    except LookupError:
+        return None
+    try:
+        return nltk.tokenize.PunktTokenizer(language)
+    except (LookupError, OSError, ValueError):  # a partial or broken installation
+        logger.debug("punkt_tab for %s found but not loadable; using our own", language)
+        return None
+
+
+def sentence_tokenizer(language: str, sample: str = "") -> PunktSentenceTokenizer:
+    """The pretrained Punkt model if installed, else Punkt with our abbreviations and with what
+    it learns from ``sample`` (usually the input itself)."""
+    pretrained = _pretrained(language)
+    if pretrained is not None:
+        return pretrained
+    params = PunktParameters()
+    if len(sample) >= _MIN_TRAINING_CHARS:
+        trainer = PunktTrainer(lang_vars=_LanguageVars())
+        trainer.train(sample[:_TRAINING_CHARS], finalize=True)
+        params = trainer.get_params()
+        # Keep only the learned abbreviations with an inner period (n.j, a.g): a plain word
+        # learned as an abbreviation glues two sentences together whenever it ends one.
+        params.abbrev_types = {abbrev for abbrev in params.abbrev_types if "." in abbrev}
+    params.abbrev_types.update(ABBREVIATIONS)
+    return PunktSentenceTokenizer(params, lang_vars=_LanguageVars())
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a span of more than MAX_SENTENCE_WORDS words into verbatim pieces at spaces."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) <= MAX_SENTENCE_WORDS:
+        return [(start, end)]
+    pieces = []
+    for first in range(0, len(words), MAX_SENTENCE_WORDS):
+        chunk = words[first : first + MAX_SENTENCE_WORDS]
+        pieces.append((start + chunk[0].start(), start + chunk[-1].end()))
+    return pieces
+
+
+def split_documents(
+    documents: Sequence[Document],
+    blocks: Sequence[Sequence[Block]],
+    tokenizer: PunktSentenceTokenizer,
+) -> list[Sentence]:
+    """Sentences of every document, in document order, each located by offsets in its text."""
+    sentences: list[Sentence] = []
+    for doc_index, (document, doc_blocks) in enumerate(zip(documents, blocks)):
+        position = 0
+        for block in doc_blocks:
+            block_text = document.text[block.start : block.end]
+            for span_start, span_end in tokenizer.span_tokenize(block_text):
+                for start, end in _cut_long(document.text, block.start + span_start, block.start + span_end):
+                    text = collapse_whitespace(document.text[start:end])
+                    if not any(char.isalnum() for char in text):
+                        continue
+                    sentences.append(
+                        Sentence(
+                            document=document.id,
+                            doc_index=doc_index,
+                            paragraph=block.paragraph,
+                            position=position,
+                            start=start,
+                            end=end,
+                            text=text,
+                        )
+                    )
+                    position += 1
+    return sentences
