@@ -104,9 +104,14 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return args
 
 
+class _LowercaseLevel(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return super().format(record).replace(record.levelname, record.levelname.lower(), 1)
+
+
 def _configure_logging(quiet: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("summarize: %(levelname)s: %(message)s"))
+    handler.setFormatter(_LowercaseLevel("summarize: %(levelname)s: %(message)s"))
     root = logging.getLogger("summarize")
     root.handlers[:] = [handler]
     root.setLevel(logging.ERROR if quiet else logging.WARNING)
@@ -129,7 +134,10 @@ def run(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``summarize`` and ``python -m summarize``; returns the exit status."""
-    args = parse_args(argv)
+    try:
+        args = parse_args(argv)
+    except SystemExit as exit:  # --help, --version, or a usage error already printed
+        return exit.code if isinstance(exit.code, int) else 2
     _configure_logging(args.quiet)
     try:
         return run(args)

@@ -189,7 +189,7 @@ class _Loader:
         self.bytes_read = 0
         self.ids: set[str] = set()
         self.documents: list[Document] = []
-        self.skipped: list[str] = []
+        self.skipped: list[str] = []  # "name: reason", for the error when nothing remains
 
     def _remaining(self) -> int:
         return self.max_bytes - self.bytes_read
@@ -199,12 +199,10 @@ class _Loader:
         try:
             text = decode_bytes(data, name)
         except InputError as error:
-            self.skipped.append(name)
-            logger.warning("skipped %s", error)
+            self._skip(str(error))
             return
         if not text.strip():
-            self.skipped.append(name)
-            logger.warning("skipped %s: empty file", name)
+            self._skip(f"{name}: empty file")
             return
         self.documents.append(
             Document(
@@ -217,6 +215,10 @@ class _Loader:
                 date=meta.get("date"),
             )
         )
+
+    def _skip(self, reason: str) -> None:
+        self.skipped.append(reason)
+        logger.warning("skipped %s", reason)
 
     def add_file(self, path: Path, meta: dict[str, str], *, named: bool) -> None:
         try:
@@ -231,8 +233,7 @@ class _Loader:
         except OSError as error:
             if named:
                 raise InputError(f"{path}: cannot read: {_describe_os_error(error)}") from None
-            self.skipped.append(str(path))
-            logger.warning("skipped %s: cannot read: %s", path, _describe_os_error(error))
+            self._skip(f"{path}: cannot read: {_describe_os_error(error)}")
             return
         self._add(data, name=str(path), stem=path.stem, path=str(path), meta=meta)
 
@@ -290,8 +291,10 @@ def load_documents(
     for raw in paths:
         loader.add_path(raw)
     if not loader.documents:
-        what = ", ".join(loader.skipped) if loader.skipped else ", ".join(map(str, paths))
-        raise InputError(f"no readable text in the input ({what})")
+        if loader.skipped:
+            shown = "; ".join(loader.skipped[:3]) + ("; …" if len(loader.skipped) > 3 else "")
+            raise InputError(f"nothing to summarize, every input was skipped ({shown})")
+        raise InputError(f"no readable text in {', '.join(map(str, paths))}")
     return loader.documents
 
 

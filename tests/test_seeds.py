@@ -1,0 +1,119 @@
+"""End-to-end properties of the briefing of seeds/, the project's reference input."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from summarize import load_documents, summarize
+
+from .conftest import assert_verbatim
+
+# Facts the seed articles state in several paraphrases, each group named by phrases that only
+# its own paraphrases contain (checked against the articles by the first test below).
+PARAPHRASES = {
+    "declaration talks": [r"small group of Western allies are engaged", r"emergency discussions to conclude",
+                          r"small group of Western allies is trying to finalize", r"urgently agreeing on a draft"],
+    "the quartet for weeks": [r"deliberating this matter with Kyiv", r"discussed the issue with Kyiv",
+                              r"have been in contact with other NATO"],
+    "umbrella": [r"security umbrella\" for countries", r"general framework for all nations",
+                 r"create an “umbrella” for all countries"],
+    "broader negotiations": [r"part of broader negotiations", r"part of a larger discussion"],
+    "continued assistance": [r"promises to continue providing", r"promise to continue to provide",
+                             r"promises to continue most of the aid", r"manifest itself in promises"],
+    "equip and finance": [r"guarantee for Ukraine that we will", r"guarantee to Ukraine that we will",
+                          r"fundamental guarantee of Ukraine"],
+    "bilateral details": [r"bilateral basis what the obligations", r"establish bilateral agreements with Ukraine regarding",
+                          r"determine bilaterally with Ukraine what they", r"determine bilaterally with Ukraine “what"],
+    "no firm promise": [r"will not receive the firm promise", r"unlikely to receive a firm promise",
+                        r"won't receive the firm commitment", r"unlikely to get the firm promise"],
+    "Biden and Sunak": [r"Biden will meet with UK Prime Minister", r"Biden will meet with British Prime Minister",
+                        r"Biden is set to meet with UK Prime Minister"],
+    "temporary commitments": [r"determine what temporary security commitments", r"intermediate security commitments",
+                              r"working on temporary security commitments", r"what security commitments they can give"],
+}
+NOISE = [
+    "Menu", "Photo:", "cookies", "Cookie Policy", "Outdated Browser", "Google Chrome", "Powered by",
+    "No comments", "Header Ads", "Press play", "Expressed by artificial intelligence",
+    "contributed reporting", "Similar articles", "latest news", "Last minute details",
+]
+
+
+@pytest.fixture(scope="module")
+def briefing(seeds):
+    return summarize(load_documents([seeds]))
+
+
+@pytest.fixture(scope="module")
+def documents(seeds):
+    return load_documents([seeds])
+
+
+def _group(text: str) -> str | None:
+    for name, patterns in PARAPHRASES.items():
+        if any(re.search(pattern, text) for pattern in patterns):
+            return name
+    return None
+
+
+def test_each_paraphrase_phrase_is_in_the_seeds(documents):
+    everything = "\n".join(document.text for document in documents)
+    for patterns in PARAPHRASES.values():
+        for pattern in patterns:
+            assert re.search(pattern, everything), pattern
+
+
+def test_briefing_is_short_and_verbatim(briefing):
+    assert 3 <= len(briefing.sentences) <= 6
+    assert sum(len(s.text.split()) for s in briefing.sentences) < 250
+    assert_verbatim(briefing)
+
+
+def test_no_fact_is_stated_twice(briefing):
+    groups = [_group(sentence.text) for sentence in briefing.sentences]
+    named = [group for group in groups if group]
+    assert len(named) == len(set(named)), groups
+    assert len({s.text for s in briefing.sentences}) == len(briefing.sentences)
+
+
+def test_sources_that_report_a_chosen_fact_are_cited(briefing, documents):
+    """Known limit: a loose machine-translated paraphrase can fall below the same-fact
+    threshold, so at most one reporting source per fact may go uncited, and nine in ten must be."""
+    reporting_total = cited_total = checked = 0
+    for sentence in briefing.sentences:
+        group = _group(sentence.text)
+        if group is None:
+            continue
+        reporting = {
+            document.id for document in documents
+            if any(re.search(pattern, document.text) for pattern in PARAPHRASES[group])
+        }
+        missing = reporting - set(sentence.sources)
+        assert len(missing) <= 1, (group, missing)
+        reporting_total += len(reporting)
+        cited_total += len(reporting & set(sentence.sources))
+        checked += 1
+    assert checked >= 3
+    assert cited_total >= 0.9 * reporting_total
+
+
+def test_widely_reported_facts_come_before_single_source_ones(briefing):
+    """Most of the briefing is facts that at least three of the five outlets report."""
+    corroborated = [s for s in briefing.sentences if len(s.sources) >= 3]
+    assert len(corroborated) >= len(briefing.sentences) - 1
+
+
+def test_no_noise_in_any_format(briefing):
+    for rendered in (briefing.to_markdown(), briefing.to_text(), briefing.to_json(), briefing.to_html()):
+        body = rendered.split("Sources")[0]
+        for noise in NOISE:
+            assert noise not in body, noise
+        assert not re.search(r"[\u0400-\u04FF]", rendered)
+
+
+def test_output_is_byte_identical_across_runs(seeds):
+    first = summarize(load_documents([seeds]))
+    second = summarize(load_documents([seeds]))
+    for render in ("to_markdown", "to_html", "to_json", "to_text"):
+        assert getattr(first, render)() == getattr(second, render)()
