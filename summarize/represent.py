@@ -53,7 +53,8 @@ def tokenize(text: str, language: Language) -> list[str]:
         word = _POSSESSIVE.sub("", match.group().lower()).replace("’", "'")
         if word in language.stop_words or not word:
             continue
-        terms.append(language.stem(word))
+        # Acronyms and numbers are kept whole: Snowball would turn "u.s" into "u." and "1990s" into "1990".
+        terms.append(word if "." in word or any(c.isdigit() for c in word) else language.stem(word))
     return terms
 
 

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import pytest
+
+from summarize import OptionsError, summarize
+from summarize.select import Budget
+
+FLOOD = [
+    "Heavy rain flooded the northern valley on Monday, forcing thousands of residents to leave their homes.",
+    "Officials said the river rose four metres overnight and the emergency services evacuated the valley.",
+    "The regional government promised compensation to farmers whose harvest was destroyed by the water.",
+]
+FLOOD_PARAPHRASE = [
+    "On Monday heavy rain flooded the northern valley and thousands of residents had to leave their homes.",
+    "Schools in the capital will stay closed on Tuesday because of a strike by bus drivers over pay.",
+    "The regional government promised compensation to farmers whose crops were destroyed by the water.",
+]
+
+
+def test_budget_validation():
+    with pytest.raises(OptionsError):
+        Budget(sentences=0)
+    with pytest.raises(OptionsError):
+        Budget(words=-1)
+    assert Budget(sentences=2).full(2, 0) and not Budget(words=50).full(5, 49)
+
+
+def test_paraphrases_are_cited_together_not_repeated():
+    briefing = summarize(["\n".join(FLOOD), "\n".join(FLOOD_PARAPHRASE)], sentences=6)
+    texts = [s.text for s in briefing.sentences]
+    assert len(texts) == 4  # two shared facts, one fact of each document
+    flood = next(s for s in briefing.sentences if "flooded" in s.text)
+    assert set(flood.sources) == {"doc-1", "doc-2"}
+    strike = next(s for s in briefing.sentences if "strike" in s.text)
+    assert strike.sources == ("doc-2",)
+
+
+def test_words_budget_stops_once_reached():
+    briefing = summarize(["\n".join(FLOOD)], words=20)
+    counts = [len(s.text.split()) for s in briefing.sentences]
+    assert sum(counts[:-1]) < 20 <= sum(counts)
+
+
+def test_reading_order_follows_article_position():
+    briefing = summarize(["\n".join(FLOOD)], sentences=3)
+    assert [s.text for s in briefing.sentences] == FLOOD

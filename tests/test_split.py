@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import nltk
+import pytest
+
+from summarize import Document
+from summarize.model import Block, collapse_whitespace
+from summarize.split import MAX_SENTENCE_WORDS, sentence_tokenizer, split_documents
+
+
+def _split(text: str) -> list[str]:
+    document = Document(id="d", text=text)
+    sentences = split_documents([document], [[Block(paragraph=0, start=0, end=len(text))]],
+                                sentence_tokenizer("english"))
+    for sentence in sentences:
+        assert collapse_whitespace(text[sentence.start:sentence.end]) == sentence.text
+    return [s.text for s in sentences]
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = ("Mr. Smith met Dr. Jones at 9 a.m. on Monday. Gen. Miller flew to the U.S. "
+            "embassy, e.g. for talks. They left.")
+    assert _split(text) == ["Mr. Smith met Dr. Jones at 9 a.m. on Monday.",
+                            "Gen. Miller flew to the U.S. embassy, e.g. for talks.", "They left."]
+
+
+def test_closing_quotes_stay_with_their_sentence():
+    assert _split("He said: “We are ready.” Then he left.") == ["He said: “We are ready.”", "Then he left."]
+
+
+def test_offsets_span_wrapped_lines():
+    text = "The first sentence runs over\ntwo lines. The second is short."
+    assert _split(text) == ["The first sentence runs over two lines.", "The second is short."]
+
+
+def test_overlong_sentences_are_cut_into_verbatim_pieces():
+    pieces = _split(" ".join(["word"] * (MAX_SENTENCE_WORDS * 2 + 5)))
+    assert [len(p.split()) for p in pieces] == [MAX_SENTENCE_WORDS, MAX_SENTENCE_WORDS, 5]
+
+
+def test_pretrained_punkt_is_used_when_installed(monkeypatch):
+    from summarize import split
+
+    split._pretrained.cache_clear()
+    marker = object()
+    monkeypatch.setattr(nltk.data, "find", lambda resource: resource)
+    monkeypatch.setattr(nltk.tokenize, "PunktTokenizer", lambda language: marker)
+    try:
+        assert sentence_tokenizer("english") is marker
+    finally:
+        split._pretrained.cache_clear()
+
+
+def test_without_nltk_data_no_download_is_attempted(monkeypatch):
+    from summarize import split
+
+    split._pretrained.cache_clear()
+
+    def missing(resource):
+        raise LookupError(resource)
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("nltk.download() must never be called")
+
+    monkeypatch.setattr(nltk.data, "find", missing)
+    monkeypatch.setattr(nltk, "download", forbidden)
+    try:
+        tokenizer = sentence_tokenizer("english", "Learn from this. " * 5000)
+        assert "u.s" in tokenizer._params.abbrev_types
+    finally:
+        split._pretrained.cache_clear()
