@@ -155,8 +155,10 @@ def noise_reason(unit_text: str, language: Language, *, strict: bool = True) -> 
 
 
 def content_blocks(text: str, language: Language) -> list[Block]:
-    """The paragraphs of ``text`` that are content, as offsets into ``text``."""
+    """The paragraphs of ``text`` that are content, as offsets into ``text``. A headline at the
+    top is the document's title, not a sentence of its body, and is left out too."""
     units = split_units(text)
+    headline = _headline(units, language)
     repeated = {
         key for key, count in Counter(" ".join(unit.text.split()).lower() for unit in units).items()
         if count > 1
@@ -167,22 +169,32 @@ def content_blocks(text: str, language: Language) -> list[Block]:
             for unit in units
             if noise_reason(unit.text, language, strict=strict) is None
             and (not strict or " ".join(unit.text.split()).lower() not in repeated)
+            and (not strict or unit is not headline)
         ]
         if kept:
             return kept
     return []
 
 
-def detect_title(text: str, language: Language) -> str:
-    """A headline at the top of the text, or ``""``: the first line of 3 to 20 words that starts
-    with a capital letter or a quote, before the first paragraph of running text."""
-    for unit in split_units(text)[:6]:
+def _headline(units: list[Unit], language: Language) -> Unit | None:
+    """The first paragraph that starts with a capital or a quote, holds one sentence at most, and
+    is short: 3 to 20 words without final punctuation, or up to 14 words with it (a lead
+    sentence runs longer). It must stand before the running text and be followed by more."""
+    for position, unit in enumerate(units[:6]):
         words = _WORD.findall(unit.text)
         if noise_reason(unit.text, language, strict=False) is not None or len(words) < 3:
             continue
-        if len(words) > 20:
-            return ""
+        limit = 14 if _TERMINAL.search(unit.text) else 20
+        if len(words) > limit or position == len(units) - 1:
+            return None
         first = unit.text.lstrip()[:1]
-        if first.isupper() or first in "\"'“‘«":
-            return " ".join(unit.text.split())
-    return ""
+        one_sentence = not re.search(r"[.!?][\"'”’]*\s+\S", unit.text)
+        if one_sentence and (first.isupper() or first in "\"'“‘«"):
+            return unit
+    return None
+
+
+def detect_title(text: str, language: Language) -> str:
+    """A headline at the top of the text, or ``""`` (see :func:`_headline`)."""
+    headline = _headline(split_units(text), language)
+    return " ".join(headline.text.split()) if headline else ""

@@ -77,7 +77,7 @@ class Selector:
     """
 
     same_fact: float = 0.3
-    corroboration_weight: float = 1.0
+    corroboration_weight: float = 0.3
     min_words: int = 8
     max_words: int = 60
     pool: int = 20

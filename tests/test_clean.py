@@ -65,3 +65,11 @@ def test_list_of_headlines_falls_back_to_relaxed_rules():
 def test_title_detection():
     assert detect_title("Menu\n\nFloods Hit the North Again\n\nRain fell for days. " * 1, EN) == "Floods Hit the North Again"
     assert detect_title("a lowercase dateline 2023\n\n" + "Long opening sentence " * 10 + ".", EN) == ""
+
+
+def test_headline_at_the_top_is_the_title_not_body_text():
+    text = ("Header Ads\n\nCity Council Approves the New Budget.\n\n"
+            "The city council approved the new budget on Monday after a debate that lasted all night.\n")
+    assert [text[b.start:b.end] for b in content_blocks(text, EN)] == [
+        "The city council approved the new budget on Monday after a debate that lasted all night."]
+    assert detect_title(text, EN) == "City Council Approves the New Budget."
