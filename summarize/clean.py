@@ -36,6 +36,7 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 _MAX_HEADING_WORDS = 12
 _MAX_FRAGMENT_WORDS = 4
 _MIN_FOREIGN_CHECK_WORDS = 8
+_NOTICE_HEAD = 300
 
 _CAPTION = re.compile(
     r"^\s*(photo|image|picture|video|caption|credit|source|illustration|file photo|pictured)"
@@ -126,15 +127,20 @@ def _script(char: str) -> str:
 
 
 def _dominant_script(text: str) -> str | None:
+    if text.isascii():  # the common case, without a Unicode name lookup per character
+        return "LATIN" if any(char.isalpha() for char in text) else None
     counts = Counter(_script(char) for char in text if char.isalpha())
     return counts.most_common(1)[0][0] if counts else None
 
 
 def noise_reason(unit_text: str, language: Language, *, strict: bool = True) -> str | None:
     """Why a paragraph is not content (a short label), or ``None`` when it is content."""
-    if _CAPTION.search(unit_text):
+    # Notices and credits announce themselves early; reading only a paragraph's head keeps the
+    # cost flat on long paragraphs (the profile of 800 articles showed these searches at 85%).
+    head = unit_text[:_NOTICE_HEAD]
+    if _CAPTION.search(head):
         return "caption"
-    if _BOILERPLATE.search(unit_text):
+    if _BOILERPLATE.search(head):
         return "boilerplate"
     words = _WORD.findall(unit_text)
     if not words:
