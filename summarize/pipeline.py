@@ -65,7 +65,7 @@ class Summarizer:
         """Documents with a title: their own, a detected headline, or their opening words."""
         titled = []
         for document in documents:
-            if not document.title.strip():
+            if not (document.title or "").strip():
                 title = detect_title(document.text, self.resources) or _opening(document.text)
                 document = replace(document, title=title or document.id)
             titled.append(document)

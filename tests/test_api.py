@@ -38,3 +38,10 @@ def test_summarize_accepts_paths_texts_and_documents(seeds):
     from_text = summarize.summarize([text], sentences=2)
     assert [s.text for s in from_path.sentences] == [s.text for s in from_text.sentences]
     assert from_path.documents[0].id == "004_2ceb528c8538ea49" and from_text.documents[0].id == "doc-1"
+
+
+def test_document_with_none_title_gets_one_detected():
+    document = summarize.Document(id="a", text="Floods Hit the North\n\nRain fell for five days in the north. "
+                                  "Rivers burst their banks in three towns.", title=None)  # type: ignore[arg-type]
+    briefing = summarize.summarize([document], sentences=1)
+    assert briefing.documents[0].title == "Floods Hit the North"

@@ -1,0 +1,186 @@
+"""Speed and scale: our pipeline against sumy's TextRank and LexRank on the same input, same run.
+
+    python benchmarks/speed.py                  # sizes 500 … whole corpus
+    python benchmarks/speed.py --sizes 500,2000 --cap 60 --json out.json
+
+Input: real articles from ``../shared/corpora/duc2006-2007.jsonl.gz`` (never copied into this
+repository), whole articles in file order until a size in sentences is reached. Every
+measurement runs in a fresh child process, so peak memory (max RSS) is that run's alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import multiprocessing as mp
+import resource
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO.parent / "shared" / "corpora" / "duc2006-2007.jsonl.gz"
+DEFAULT_JSON = REPO / "benchmarks" / "results" / "speed.json"
+DEFAULT_SIZES = (500, 2000, 8000, 32000, 0)  # 0: the whole corpus
+
+
+def load_articles(path: Path) -> list[dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as stream:
+        return [json.loads(line) for line in stream if line.strip()]
+
+
+def take_sentences(articles: list[dict], size: int) -> list[dict]:
+    """Whole articles, in order, until about ``size`` sentences (by our splitter's count)."""
+    sys.path.insert(0, str(REPO))
+    from summarize import Document, Summarizer
+
+    if size == 0:
+        return articles
+    summarizer = Summarizer()
+    chosen, count = [], 0
+    for article in articles:
+        document = Document(id=article["id"], text=article["text"])
+        count += len(summarizer.split([document], summarizer.clean([document])))
+        chosen.append(article)
+        if count >= size:
+            break
+    return chosen
+
+
+def _ours(articles: list[dict], queue: mp.Queue) -> None:
+    sys.path.insert(0, str(REPO))
+    from summarize import Document, Summarizer
+    from summarize.select import Budget
+
+    stages: dict[str, float] = {}
+    started = time.perf_counter()
+    summarizer = Summarizer()
+    documents = summarizer.titled([Document(id=a["id"], text=a["text"], title=a.get("title") or "") for a in articles])
+    mark = time.perf_counter()
+    blocks = summarizer.clean(documents)
+    sentences = summarizer.split(documents, blocks)
+    stages["split"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    representation = summarizer.represent(sentences)
+    stages["represent"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    graph = summarizer.ranker.similarity(sentences, representation)
+    stages["graph"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    from summarize.rank import pagerank
+
+    scores = pagerank(graph, summarizer.ranker.prior(sentences, representation), damping=summarizer.ranker.damping)
+    stages["rank"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    from summarize.rank import Ranking
+
+    selections = summarizer.select(sentences, representation, Ranking(scores=scores, graph=graph), Budget(sentences=6))
+    summarizer.briefing(documents, sentences, selections).to_markdown()
+    stages["select"] = time.perf_counter() - mark
+    total = time.perf_counter() - started
+    queue.put({"sentences": len(sentences), "seconds": total, "stages": stages,
+               "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
+
+
+def _sumy(name: str, articles: list[dict], queue: mp.Queue) -> None:
+    sys.path.insert(0, str(REPO))
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from quality import Cluster, _split_cluster, _Words
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+    from sumy.utils import get_stop_words
+
+    cluster = Cluster(id="x", documents=[a["text"] for a in articles], references=[], peers={})
+    per_document = _split_cluster(cluster)  # our split, untimed: sumy's own needs NLTK data
+    started = time.perf_counter()
+    words = _Words()
+    document = ObjectDocumentModel([Paragraph([Sentence(t, words) for t in s]) for s in per_document if s])
+    summarizer = {"sumy-TextRank": TextRankSummarizer, "sumy-LexRank": LexRankSummarizer}[name](Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+    summarizer(document, 6)
+    queue.put({"seconds": time.perf_counter() - started,
+               "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
+
+
+def measure(target, args: tuple, cap: float) -> dict | None:
+    """Run ``target`` in a fresh process; None when it does not finish within ``cap`` seconds."""
+    queue: mp.Queue = mp.Queue()
+    process = mp.get_context("fork").Process(target=target, args=(*args, queue))
+    process.start()
+    process.join(cap)
+    if process.is_alive():
+        process.kill()
+        process.join()
+        return None
+    return queue.get() if not queue.empty() else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
+                        help="sentence counts, 0 for the whole corpus (default: %(default)s)")
+    parser.add_argument("--cap", type=float, default=60.0, help="seconds before a peer run is abandoned")
+    parser.add_argument("--json", type=Path, default=DEFAULT_JSON)
+    args = parser.parse_args(argv)
+    if not args.data.is_file():
+        print(f"speed.py: error: no data at {args.data} (use --data PATH)", file=sys.stderr)
+        return 1
+    articles = load_articles(args.data)
+    rows = []
+    peers_alive = {"sumy-TextRank": True, "sumy-LexRank": True}
+    for size in (int(s) for s in args.sizes.split(",")):
+        chosen = take_sentences(articles, size)
+        ours = measure(_ours, (chosen,), cap=600)
+        row = {"size": size or "all", "articles": len(chosen), "chars": sum(len(a["text"]) for a in chosen), "ours": ours}
+        for name in peers_alive:
+            result = measure(_sumy, (name, chosen), cap=args.cap) if peers_alive[name] else None
+            peers_alive[name] = result is not None  # a peer that timed out is not tried on larger sizes
+            row[name] = result
+        rows.append(row)
+        _print_row(row)
+    for earlier, later in zip(rows, rows[1:]):
+        a, b = earlier["ours"], later["ours"]
+        later["exponent"] = math.log(b["seconds"] / a["seconds"]) / math.log(b["sentences"] / a["sentences"])
+    print()
+    print(format_table(rows))
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+def _print_row(row: dict) -> None:
+    print(f"measured {row['size']}: {row['ours']['sentences']} sentences in {row['ours']['seconds']:.2f} s", file=sys.stderr)
+
+
+def format_table(rows: list[dict]) -> str:
+    header = ("| sentences | chars | ours s | split | repr. | graph | rank | select | peak MB | sent/s "
+              "| exponent | sumy TextRank s | ratio | sumy LexRank s | ratio |")
+    lines = [header, "|" + "---:|" * header.count("|")[:-1] if False else "|" + "|".join(["---:"] * (header.count("|") - 1)) + "|"]
+    for row in rows:
+        ours = row["ours"]
+        stages = ours["stages"]
+
+        def peer(name: str) -> tuple[str, str]:
+            result = row.get(name)
+            if result is None:
+                return "> cap", "—"
+            return f"{result['seconds']:.2f}", f"{result['seconds'] / ours['seconds']:.0f}x"
+
+        textrank, textrank_ratio = peer("sumy-TextRank")
+        lexrank, lexrank_ratio = peer("sumy-LexRank")
+        exponent = f"{row['exponent']:.2f}" if "exponent" in row else "—"
+        lines.append(
+            f"| {ours['sentences']:,} | {row['chars']:,} | {ours['seconds']:.2f} | {stages['split']:.2f} | "
+            f"{stages['represent']:.2f} | {stages['graph']:.2f} | {stages['rank']:.2f} | {stages['select']:.2f} | "
+            f"{ours['peak_mb']:.0f} | {ours['sentences'] / ours['seconds']:,.0f} | {exponent} | "
+            f"{textrank} | {textrank_ratio} | {lexrank} | {lexrank_ratio} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
