@@ -112,19 +112,28 @@ class Selector:
         by_score = np.lexsort((np.arange(len(sentences)), -scores))
         candidates = by_score[eligible[by_score]]
         pool = candidates[: self.pool * budget.expected_sentences()]
-        similarity = self.same_fact_similarity(representation, pool)
-        same = similarity >= self.same_fact
-        # Documents (other than its own) holding a sentence that states each candidate's fact.
-        sources_of: dict[int, list[int]] = {}
-        boosted = np.empty(len(pool))
-        for row, index in enumerate(pool):
-            columns = same.indices[same.indptr[row] : same.indptr[row + 1]]
-            others = sorted(set(doc_of[columns].tolist()) - {int(doc_of[index])})
-            sources_of[int(index)] = [int(doc_of[index]), *others]
-            corroboration = len(others) / max(n_docs - 1, 1)
-            boosted[row] = scores[index] * (1.0 + self.corroboration_weight * corroboration)
-        order = pool[np.lexsort((np.arange(len(pool)), -boosted))]
-        boosted_of = dict(zip(pool.tolist(), boosted.tolist()))
+        same = self.same_fact_similarity(representation, pool) >= self.same_fact
+        # The sentences stating the same fact as each candidate: computed for the whole pool in
+        # one product, and for a candidate beyond the pool only if it is reached.
+        neighbours = {int(index): same.indices[same.indptr[row] : same.indptr[row + 1]]
+                      for row, index in enumerate(pool)}
+
+        def neighbours_of(index: int) -> np.ndarray:
+            if index not in neighbours:
+                row = self.same_fact_similarity(representation, np.array([index]))
+                neighbours[index] = row.indices[row.data >= self.same_fact]
+            return neighbours[index]
+
+        def sources_of(index: int) -> list[int]:
+            own = int(doc_of[index])
+            return [own, *sorted(set(doc_of[neighbours_of(index)].tolist()) - {own})]
+
+        def boosted(index: int) -> float:
+            corroboration = (len(sources_of(index)) - 1) / max(n_docs - 1, 1)
+            return float(scores[index]) * (1.0 + self.corroboration_weight * corroboration)
+
+        pool_scores = np.array([boosted(int(index)) for index in pool])
+        order = pool[np.lexsort((np.arange(len(pool)), -pool_scores))]
 
         chosen: list[Selection] = []
         covered = np.zeros(len(sentences), dtype=bool)
@@ -134,15 +143,9 @@ class Selector:
                 break
             if covered[index]:
                 continue
-            row = self.same_fact_similarity(representation, np.array([index]))
-            similar = row.indices[row.data >= self.same_fact]
-            covered[similar] = True
+            covered[neighbours_of(index)] = True
             covered[index] = True
-            sources = sources_of.get(index) or [int(doc_of[index])] + sorted(
-                set(doc_of[similar].tolist()) - {int(doc_of[index])}
-            )
-            score = boosted_of.get(index, float(scores[index]))
-            chosen.append(Selection(index=index, score=score, sources=tuple(sources)))
+            chosen.append(Selection(index=index, score=boosted(index), sources=tuple(sources_of(index))))
             words += int(representation.word_counts[index])
         return self.arrange(sentences, chosen)
 
