@@ -57,9 +57,10 @@ def _ours(articles: list[dict], queue: mp.Queue) -> None:
     stages: dict[str, float] = {}
     started = time.perf_counter()
     summarizer = Summarizer()
-    documents = summarizer.titled([Document(id=a["id"], text=a["text"], title=a.get("title") or "") for a in articles])
+    documents = [Document(id=a["id"], text=a["text"], title=a.get("title") or "") for a in articles]
     mark = time.perf_counter()
     blocks = summarizer.clean(documents)
+    documents = summarizer.titled(documents, blocks)
     sentences = summarizer.split(documents, blocks)
     stages["split"] = time.perf_counter() - mark
     mark = time.perf_counter()

@@ -61,12 +61,14 @@ class Summarizer:
     ) -> list[Selection]:
         return self.selector.select(sentences, representation, ranking, budget)
 
-    def titled(self, documents: Sequence[Document]) -> list[Document]:
-        """Documents with a title: their own, a detected headline, or their opening words."""
+    def titled(self, documents: Sequence[Document], blocks: Sequence[Sequence[Block]]) -> list[Document]:
+        """Documents with a title: their own, a detected headline, or the opening words of their
+        content (after cleaning, so never a menu or an audio-player prompt)."""
         titled = []
-        for document in documents:
+        for document, doc_blocks in zip(documents, blocks):
             if not (document.title or "").strip():
-                title = detect_title(document.text, self.resources) or _opening(document.text)
+                content = document.text[doc_blocks[0].start : doc_blocks[0].end] if doc_blocks else ""
+                title = detect_title(document.text, self.resources) or _opening(content)
                 document = replace(document, title=title or document.id)
             titled.append(document)
         return titled
@@ -101,10 +103,11 @@ class Summarizer:
             sentences=DEFAULT_SENTENCES if sentences is None and words is None else sentences,
             words=words,
         )
-        docs = self.titled(as_documents(documents))
+        docs = as_documents(documents)
         if not docs:
             raise NoSentencesError("no documents to summarize")
         blocks = self.clean(docs)
+        docs = self.titled(docs, blocks)
         split = self.split(docs, blocks)
         if not split:
             raise NoSentencesError(

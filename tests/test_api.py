@@ -45,3 +45,11 @@ def test_document_with_none_title_gets_one_detected():
                                   "Rivers burst their banks in three towns.", title=None)  # type: ignore[arg-type]
     briefing = summarize.summarize([document], sentences=1)
     assert briefing.documents[0].title == "Floods Hit the North"
+
+
+def test_fallback_title_comes_from_content_not_noise():
+    text = ("Press play to listen to this article\n"
+            "The harbour authority closed the port on Friday after a storm damaged two piers and a crane.\n"
+            "Ships were sent to the next port down the coast until repairs are done next month.\n")
+    briefing = summarize.summarize([text], sentences=1)
+    assert briefing.documents[0].title.startswith("The harbour authority closed the port")
