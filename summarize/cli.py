@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from collections.abc import Sequence
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
+from .batch import load_sets, safe_file_names, summarize_sets
 from .errors import OptionsError, SummarizeError
 from .language import supported_languages
 from .load import DEFAULT_MAX_BYTES, load_documents
@@ -18,6 +20,8 @@ from .pipeline import DEFAULT_SENTENCES, Summarizer
 from .render import FORMATS, render
 
 __all__ = ["main", "parse_args"]
+
+logger = logging.getLogger("summarize.cli")
 
 _SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
                    ".json": "json", ".txt": "text"}
@@ -34,6 +38,8 @@ examples:
   summarize seeds/ --words 100 -f text  about 100 words, plain text
   summarize seeds/ -o briefing.html     a standalone HTML page (format from the file ending)
   cat story.txt | summarize -           read standard input
+  summarize --batch stories/ -o out/ -j 2   one briefing per subdirectory, two at a time
+  summarize --batch sets.jsonl.gz > briefings.jsonl   JSON lines in, JSON lines out
 
 inputs: files (any name) and directories (searched for .txt, .md, .markdown files in sorted
 order); a sources.json in a directory may give each file a title, source, url and date:
@@ -68,7 +74,7 @@ def _build_parser() -> _Parser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH",
+    parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="a file, a directory of .txt/.md files, or - for standard input")
     budget = parser.add_argument_group("length (default: %d sentences)" % DEFAULT_SENTENCES)
     budget.add_argument("-n", "--sentences", type=_positive, metavar="N",
@@ -83,6 +89,13 @@ def _build_parser() -> _Parser:
     out.add_argument("-o", "--output", type=Path, metavar="FILE",
                      help="write to FILE (atomically; never over an input file) instead of "
                           "standard output, e.g. -o briefing.html")
+    batch = parser.add_argument_group("many document sets")
+    batch.add_argument("--batch", metavar="SOURCE",
+                       help="summarize many sets: a directory with one set per subdirectory, or a "
+                            "JSON-lines file (.jsonl or .jsonl.gz) of {\"set\", \"text\", \"id\", \"title\", ...} "
+                            "objects; with -o DIR one file per set, else JSON lines on stdout")
+    batch.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
+                       help="summarize N sets at a time in parallel processes (same results, same order)")
     parser.add_argument("--language", default="english", metavar="NAME",
                         help="language of the documents, for stop words, stemming and cleaning "
                              f"(default: english; one of {', '.join(supported_languages())})")
@@ -90,14 +103,18 @@ def _build_parser() -> _Parser:
                         help="refuse inputs larger than N bytes in total "
                              f"(default: {DEFAULT_MAX_BYTES:,})")
     parser.add_argument("-q", "--quiet", action="store_true",
-                        help="no warnings (skipped files) and no progress bar; errors still print")
+                        help="no warnings (skipped files) and no progress bar (shown for --batch "
+                             "when stderr is a terminal); errors still print")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Parse command-line arguments (``argv`` without the program name)."""
-    args = _build_parser().parse_args(argv)
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    if bool(args.paths) == bool(args.batch):
+        parser.error("give either PATH... or --batch SOURCE")
     if args.format is None:
         suffix = args.output.suffix.lower() if args.output else ""
         args.format = _SUFFIX_FORMATS.get(suffix, "markdown")
@@ -118,7 +135,41 @@ def _configure_logging(quiet: bool) -> None:
     root.propagate = False
 
 
+def run_batch(args: argparse.Namespace) -> int:
+    sets = load_sets(args.batch, max_bytes=args.max_bytes)
+    progress = sys.stderr.isatty() and not args.quiet
+    results = summarize_sets(sets, sentences=args.sentences, words=args.words, language=args.language,
+                             jobs=args.jobs, progress=progress)
+    failed = 0
+    if args.output is None:
+        for result in results:
+            record = {"set": result.set, **(result.briefing.to_dict() if result.briefing else {"error": result.error})}
+            sys.stdout.buffer.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+            failed += result.error is not None
+        sys.stdout.buffer.flush()
+    else:
+        directory = args.output
+        if directory.exists() and not directory.is_dir():
+            raise OptionsError(f"with --batch, -o must name a directory, and {directory} is a file")
+        check_not_an_input(directory / "x", [args.batch])
+        directory.mkdir(exist_ok=True)
+        suffix = {"markdown": ".md", "html": ".html", "json": ".json", "text": ".txt"}[args.format]
+        names = safe_file_names([document_set.id for document_set in sets], suffix)
+        for name, result in zip(names, results):
+            if result.briefing is None:
+                logger.warning("set %s failed: %s", result.set, result.error)
+                failed += 1
+                continue
+            write_atomic(directory / name, render(result.briefing, args.format).encode("utf-8"))
+    if failed:
+        print(f"summarize: error: {failed} of {len(sets)} sets failed", file=sys.stderr)
+        return 1
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.batch:
+        return run_batch(args)
     summarizer = Summarizer(language=args.language)
     documents = load_documents(args.paths, max_bytes=args.max_bytes)
     briefing = summarizer(documents, sentences=args.sentences, words=args.words)

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from summarize import InputError
+from summarize.batch import load_sets, safe_file_names, summarize_sets
+
+STORIES = {
+    "floods": ["Heavy rain flooded the northern valley on Monday and thousands of residents left their homes.",
+               "On Monday heavy rain flooded the northern valley, and rescue teams evacuated thousands."],
+    "bridge": ["The council approved a new bridge over the river on Tuesday after ten years of debate.",
+               "A new bridge over the river was approved by the council on Tuesday, the mayor said."],
+    "../escape": ["The harbour closed on Friday after a storm damaged two piers and a large crane.",
+                  "A storm damaged two piers and a crane, and the harbour was closed on Friday."],
+}
+
+
+def _jsonl(path, stories=STORIES, compress=False):
+    lines = [json.dumps({"set": set_id, "id": f"a{i}", "text": text})
+             for set_id, texts in stories.items() for i, text in enumerate(texts)]
+    data = ("\n".join(lines) + "\n").encode()
+    path.write_bytes(gzip.compress(data, mtime=0) if compress else data)
+    return path
+
+
+def test_jsonl_sets_keep_order_of_first_appearance(tmp_path):
+    sets = load_sets(_jsonl(tmp_path / "s.jsonl.gz", compress=True))
+    assert [s.id for s in sets] == ["floods", "bridge", "../escape"]
+    assert [d.id for d in sets[0].documents] == ["a0", "a1"]
+
+
+def test_directory_sets_one_per_subdirectory(tmp_path):
+    for set_id in ("b", "a"):
+        (tmp_path / set_id).mkdir()
+        for i, text in enumerate(STORIES["floods"]):
+            (tmp_path / set_id / f"{i}.txt").write_text(text)
+    assert [s.id for s in load_sets(tmp_path)] == ["a", "b"]
+
+
+def test_parallel_results_equal_serial_and_keep_order(tmp_path):
+    sets = load_sets(_jsonl(tmp_path / "s.jsonl"))
+    serial = [(r.set, r.briefing.to_json()) for r in summarize_sets(sets, sentences=2)]
+    parallel = [(r.set, r.briefing.to_json()) for r in summarize_sets(sets, sentences=2, jobs=2)]
+    assert serial == parallel and [s for s, _ in serial] == ["floods", "bridge", "../escape"]
+
+
+def test_a_failing_set_does_not_stop_the_batch(tmp_path):
+    sets = load_sets(_jsonl(tmp_path / "s.jsonl", {"empty": ["...", "---"], **STORIES}))
+    results = list(summarize_sets(sets))
+    assert results[0].error and "no sentences" in results[0].error
+    assert all(r.briefing for r in results[1:])
+
+
+@pytest.mark.parametrize("line", ["not json", '{"text": "no set"}', '{"set": "a", "text": 5}'])
+def test_bad_jsonl_line_is_reported_with_its_number(tmp_path, line):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"set": "a", "text": "Fine text here. More."}\n' + line + "\n")
+    with pytest.raises(InputError, match=r"bad\.jsonl:2"):
+        load_sets(path)
+
+
+def test_file_names_cannot_escape_or_collide():
+    names = safe_file_names(["../etc/passwd", "/abs/path", "a\x00b", "..", "", "Same", "same", "x/y", "x_y"], ".md")
+    assert all("/" not in n and "\x00" not in n and not n.startswith(".") for n in names)
+    assert len({n.lower() for n in names}) == len(names)
+    assert names[0] == "etc_passwd.md"
+
+
+def test_cli_batch_writes_one_file_per_set_inside_the_directory(cli, tmp_path):
+    source = _jsonl(tmp_path / "s.jsonl")
+    out = tmp_path / "out"
+    result = cli("--batch", source, "-o", out, "-f", "json", "-n", "2")
+    assert result.status == 0, result.err
+    assert sorted(p.name for p in out.iterdir()) == ["bridge.json", "escape.json", "floods.json"]
+    assert not (tmp_path / "escape.json").exists()
+    assert len(json.loads((out / "floods.json").read_text())["sentences"]) == 1  # the two say the same
+
+
+def test_cli_batch_json_lines_on_stdout_and_failure_status(cli, tmp_path):
+    source = _jsonl(tmp_path / "s.jsonl", {"empty": ["...", "---"], **STORIES})
+    result = cli("--batch", source)
+    records = [json.loads(line) for line in result.out.splitlines()]
+    assert [r["set"] for r in records] == ["empty", "floods", "bridge", "../escape"]
+    assert "error" in records[0] and "sentences" in records[1]
+    assert result.status == 1 and "1 of 4 sets failed" in result.err
+
+
+def test_cli_needs_paths_or_batch_not_both(cli, tmp_path):
+    assert cli().status == 2
+    assert cli("seeds", "--batch", tmp_path).status == 2
