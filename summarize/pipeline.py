@@ -43,7 +43,7 @@ class Summarizer:
         return [content_blocks(document.text, self.resources) for document in documents]
 
     def split(self, documents: Sequence[Document], blocks: Sequence[Sequence[Block]]) -> list[Sentence]:
-        tokenizer = sentence_tokenizer(self.resources.name, _sample(documents, blocks))
+        tokenizer = sentence_tokenizer(self.resources.name)
         return split_documents(documents, blocks, tokenizer)
 
     def represent(self, sentences: Sequence[Sentence]) -> Representation:
@@ -118,18 +118,6 @@ class Summarizer:
         ranking = self.rank(split, representation)
         selections = self.select(split, representation, ranking, budget)
         return self.briefing(docs, split, selections)
-
-
-def _sample(documents: Sequence[Document], blocks: Sequence[Sequence[Block]]) -> str:
-    """The first 300,000 characters of content: enough for Punkt to learn from."""
-    parts, size = [], 0
-    for document, doc_blocks in zip(documents, blocks):
-        for block in doc_blocks:
-            parts.append(document.text[block.start : block.end])
-            size += block.end - block.start
-            if size > 300_000:
-                return "\n\n".join(parts)
-    return "\n\n".join(parts)
 
 
 def _opening(text: str) -> str:

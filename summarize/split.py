@@ -1,8 +1,12 @@
 """Split: cut the content blocks of each document into sentences with character offsets.
 
 NLTK's pretrained Punkt model (``punkt_tab``) is used when it is installed. Otherwise Punkt runs
-with a list of English abbreviations of our own, plus what Punkt learns from the input itself,
-so the project never needs ``nltk.download()``.
+with a list of English abbreviations of our own, so the project never needs ``nltk.download()``.
+
+Training Punkt on the input itself was tried and dropped: on the 25 DUC 2004 clusters it left
+ROUGE unchanged (38.51 / 9.56 both ways), on 80 corpus articles it changed one split in 2,520,
+on the five seeds (too little text) it learned "G7" and "fit" as abbreviations, and it cost
+0.63 s of a 0.9 s run on 2,000 sentences.
 """
 
 from __future__ import annotations
@@ -17,7 +21,6 @@ from nltk.tokenize.punkt import (
     PunktLanguageVars,
     PunktParameters,
     PunktSentenceTokenizer,
-    PunktTrainer,
 )
 
 from .model import Block, Document, Sentence, collapse_whitespace
@@ -39,11 +42,6 @@ ABBREVIATIONS = frozenset(
 ) | frozenset("abcdefghijklmnopqrstuvwxyz")
 #: A "sentence" longer than this (a line with no punctuation) is cut into pieces at spaces.
 MAX_SENTENCE_WORDS = 80
-#: How much of the input Punkt may learn from: enough to find its abbreviations, bounded time.
-_TRAINING_CHARS = 300_000
-# Below this, Punkt's statistics are noise: from the five seed articles it learns that "G7"
-# and "fit" are abbreviations because both happen to stand before a period every time.
-_MIN_TRAINING_CHARS = 50_000
 
 
 class _LanguageVars(PunktLanguageVars):
@@ -65,20 +63,12 @@ def _pretrained(language: str) -> PunktSentenceTokenizer | None:
         return None
 
 
-def sentence_tokenizer(language: str, sample: str = "") -> PunktSentenceTokenizer:
-    """The pretrained Punkt model if installed, else Punkt with our abbreviations and with what
-    it learns from ``sample`` (usually the input itself)."""
+def sentence_tokenizer(language: str) -> PunktSentenceTokenizer:
+    """The pretrained Punkt model if installed, else Punkt with our abbreviations."""
     pretrained = _pretrained(language)
     if pretrained is not None:
         return pretrained
     params = PunktParameters()
-    if len(sample) >= _MIN_TRAINING_CHARS:
-        trainer = PunktTrainer(lang_vars=_LanguageVars())
-        trainer.train(sample[:_TRAINING_CHARS], finalize=True)
-        params = trainer.get_params()
-        # Keep only the learned abbreviations with an inner period (n.j, a.g): a plain word
-        # learned as an abbreviation glues two sentences together whenever it ends one.
-        params.abbrev_types = {abbrev for abbrev in params.abbrev_types if "." in abbrev}
     params.abbrev_types.update(ABBREVIATIONS)
     return PunktSentenceTokenizer(params, lang_vars=_LanguageVars())
 
