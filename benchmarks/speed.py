@@ -127,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="sentence counts, 0 for the whole corpus (default: %(default)s)")
     parser.add_argument("--cap", type=float, default=60.0, help="seconds before a peer run is abandoned")
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON)
+    parser.add_argument("--no-batch", action="store_true", help="skip timing the 95-set batch")
     args = parser.parse_args(argv)
     if not args.data.is_file():
         print(f"speed.py: error: no data at {args.data} (use --data PATH)", file=sys.stderr)
@@ -147,11 +148,29 @@ def main(argv: list[str] | None = None) -> int:
     for earlier, later in zip(rows, rows[1:]):
         a, b = earlier["ours"], later["ours"]
         later["exponent"] = math.log(b["seconds"] / a["seconds"]) / math.log(b["sentences"] / a["sentences"])
+    batch = {} if args.no_batch else time_batch(args.data)
     print()
     print(format_table(rows))
+    for jobs, seconds in batch.items():
+        print(f"batch of 95 sets, --jobs {jobs}: {seconds:.2f} s")
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    args.json.write_text(json.dumps({"sizes": rows, "batch_seconds_by_jobs": batch}, indent=1) + "\n", encoding="utf-8")
     return 0
+
+
+def time_batch(data: Path) -> dict[int, float]:
+    """The whole corpus as a batch of its 95 sets, with one process and with two."""
+    sys.path.insert(0, str(REPO))
+    from summarize.batch import load_sets, summarize_sets
+
+    sets = load_sets(data)
+    timings = {}
+    for jobs in (1, 2):
+        started = time.perf_counter()
+        results = list(summarize_sets(sets, jobs=jobs))
+        timings[jobs] = time.perf_counter() - started
+        assert all(result.briefing for result in results)
+    return timings
 
 
 def _print_row(row: dict) -> None:
@@ -161,7 +180,7 @@ def _print_row(row: dict) -> None:
 def format_table(rows: list[dict]) -> str:
     header = ("| sentences | chars | ours s | split | repr. | graph | rank | select | peak MB | sent/s "
               "| exponent | sumy TextRank s | ratio | sumy LexRank s | ratio |")
-    lines = [header, "|" + "---:|" * header.count("|")[:-1] if False else "|" + "|".join(["---:"] * (header.count("|") - 1)) + "|"]
+    lines = [header, "|" + "|".join(["---:"] * (header.count("|") - 1)) + "|"]
     for row in rows:
         ours = row["ours"]
         stages = ours["stages"]
