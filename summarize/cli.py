@@ -151,7 +151,9 @@ def run_batch(args: argparse.Namespace) -> int:
         directory = args.output
         if directory.exists() and not directory.is_dir():
             raise OptionsError(f"with --batch, -o must name a directory, and {directory} is a file")
-        check_not_an_input(directory / "x", [args.batch])
+        source = Path(args.batch).resolve()
+        if source.is_dir() and directory.resolve().is_relative_to(source):
+            raise OptionsError(f"refusing to write into the input directory {args.batch}")
         directory.mkdir(exist_ok=True)
         suffix = {"markdown": ".md", "html": ".html", "json": ".json", "text": ".txt"}[args.format]
         names = safe_file_names([document_set.id for document_set in sets], suffix)

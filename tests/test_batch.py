@@ -91,3 +91,11 @@ def test_cli_batch_json_lines_on_stdout_and_failure_status(cli, tmp_path):
 def test_cli_needs_paths_or_batch_not_both(cli, tmp_path):
     assert cli().status == 2
     assert cli("seeds", "--batch", tmp_path).status == 2
+
+
+def test_cli_batch_refuses_to_write_into_its_input_directory(cli, tmp_path):
+    (tmp_path / "set").mkdir()
+    (tmp_path / "set" / "a.txt").write_text(STORIES["floods"][0])
+    result = cli("--batch", tmp_path, "-o", tmp_path / "set" / "out")
+    assert result.status == 2 and "refusing" in result.err
+    assert not (tmp_path / "set" / "out").exists()
