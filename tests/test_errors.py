@@ -84,3 +84,10 @@ def test_budget_larger_than_the_input_gives_every_distinct_sentence():
 def test_summarize_rejects_a_single_string():
     with pytest.raises(TypeError):
         Summarizer()("a text, not a list of texts")
+
+
+def test_readme_errors_section_lists_every_message():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    errors = readme[readme.index("## Errors"):]
+    for case in BAD_INPUTS:
+        assert case.message in errors, case.name

@@ -40,3 +40,19 @@ def test_words_budget_is_respected(texts, words):
     # Only the last sentence chosen may run over; reading order may put it anywhere, and the
     # largest count bounds it.
     assert sum(counts) - max(counts, default=0) < words
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(order=st.permutations(range(5)))
+def test_output_is_independent_of_the_order_files_are_created(tmp_path_factory, order):
+    texts = [f"Report {i}: the council approved the budget on Monday after debate number {i}. "
+             f"Member {i} said the vote on the plan for schools and roads was close." for i in range(5)]
+    directory = tmp_path_factory.mktemp("set")
+    for i in order:
+        (directory / f"{i}.txt").write_text(texts[i], encoding="utf-8")
+    from summarize import load_documents
+
+    briefing = summarize(load_documents([directory]))
+    reference = summarize([Document(id=str(i), text=texts[i]) for i in range(5)])
+    assert [(s.text, s.document, s.sources) for s in briefing.sentences] == [
+        (s.text, s.document, s.sources) for s in reference.sentences]
