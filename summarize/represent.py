@@ -46,16 +46,28 @@ class Representation:
     idf: np.ndarray
 
 
-def tokenize(text: str, language: Language) -> list[str]:
-    """The stemmed content words of ``text``, in order."""
+def tokenize(text: str, language: Language, cache: dict[str, str] | None = None) -> list[str]:
+    """The stemmed content words of ``text``, in order. ``cache`` (word as written → term, ``""``
+    for a stop word) lets a caller tokenizing many sentences stem each distinct word once."""
+    known = {} if cache is None else cache
     terms = []
-    for match in _TOKEN.finditer(text):
-        word = _POSSESSIVE.sub("", match.group().lower()).replace("’", "'")
-        if word in language.stop_words or not word:
-            continue
-        # Acronyms and numbers are kept whole: Snowball would turn "u.s" into "u." and "1990s" into "1990".
-        terms.append(word if "." in word or any(c.isdigit() for c in word) else language.stem(word))
+    for word in _TOKEN.findall(text):
+        term = known.get(word)
+        if term is None:
+            term = known[word] = _term(word, language)
+        if term:
+            terms.append(term)
     return terms
+
+
+def _term(word: str, language: Language) -> str:
+    lowered = _POSSESSIVE.sub("", word.lower()).replace("’", "'")
+    if not lowered or lowered in language.stop_words:
+        return ""
+    # Acronyms and numbers are kept whole: Snowball would turn "u.s" into "u." and "1990s" into "1990".
+    if "." in lowered or any(char.isdigit() for char in lowered):
+        return lowered
+    return language.stem(lowered)
 
 
 def depends_on_context(text: str, language: Language) -> bool:
@@ -75,27 +87,26 @@ def depends_on_context(text: str, language: Language) -> bool:
 
 def represent(sentences: Sequence[Sentence], language: Language) -> Representation:
     """TF-IDF vectors of ``sentences`` with IDF over the documents they come from."""
-    terms = [tokenize(sentence.text, language) for sentence in sentences]
+    cache: dict[str, str] = {}
+    terms = [tokenize(sentence.text, language, cache) for sentence in sentences]
     word_counts = np.array([len(s.text.split()) for s in sentences], dtype=np.int32)
     dependent = np.array([depends_on_context(s.text, language) for s in sentences], dtype=bool)
     vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    docs_of_term: dict[int, set[int]] = {}
-    for row, (sentence, sentence_terms) in enumerate(zip(sentences, terms)):
-        for term in sentence_terms:
-            col = vocabulary.setdefault(term, len(vocabulary))
-            rows.append(row)
-            cols.append(col)
-            docs_of_term.setdefault(col, set()).add(sentence.doc_index)
-    n_docs = len({sentence.doc_index for sentence in sentences}) or 1
-    df = np.ones(len(vocabulary))
-    for col, docs in docs_of_term.items():
-        df[col] = len(docs)
+    index = vocabulary.setdefault
+    cols = np.array(
+        [index(term, len(vocabulary)) for sentence_terms in terms for term in sentence_terms],
+        dtype=np.int64,
+    )
+    rows = np.repeat(np.arange(len(sentences), dtype=np.int64), [len(t) for t in terms])
+    doc_of_row = np.array([sentence.doc_index for sentence in sentences], dtype=np.int64)
+    n_docs = len(set(doc_of_row.tolist())) or 1
+    # Document frequency: distinct (document, term) pairs, counted per term.
+    pairs = np.unique(doc_of_row[rows] * max(len(vocabulary), 1) + cols)
+    df = np.bincount(pairs % max(len(vocabulary), 1), minlength=len(vocabulary)).astype(float)
     # Smoothed IDF, as scikit-learn's: a term in every document keeps a weight of 1, not 0.
     idf = np.log((1.0 + n_docs) / (1.0 + df)) + 1.0
     counts = sp.csr_matrix(
-        (np.ones(len(rows)), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
+        (np.ones(len(rows)), (rows, cols)),
         shape=(len(sentences), len(vocabulary)),
     )
     counts.sum_duplicates()

@@ -1,8 +1,18 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from summarize.clean import content_blocks, detect_title, noise_reason, split_units
+from summarize.clean import (
+    _NOTICE_HEAD,
+    _NOTICE_RULES,
+    content_blocks,
+    detect_title,
+    noise_reason,
+    notice_reason,
+    split_units,
+)
 from summarize.language import get_language
 
 EN = get_language("english")
@@ -73,3 +83,25 @@ def test_headline_at_the_top_is_the_title_not_body_text():
     assert [text[b.start:b.end] for b in content_blocks(text, EN)] == [
         "The city council approved the new budget on Monday after a debate that lasted all night."]
     assert detect_title(text, EN) == "City Council Approves the New Budget."
+
+
+_NOTICE_WORDS = [
+    "photo", "Photo:", "Source |", "Getty Images", "AP Photo", "reuters/", "contributed", "to",
+    "this", "reporting", "Reporting by", "cookies", "We use", "policy", "Privacy Policy",
+    "Terms of Use", "All rights reserved", "©", "Copyright", "Powered by", "No comments", "3",
+    "Leave a reply", "Press play", "Listen to the story", "voiced by AI", "outdated browser",
+    "Update your browser", "enable JavaScript", "Subscribe", "newsletter", "Share on Facebook",
+    "Read more", "Related stories", "Advertisement", "the", "minister", "said", ".", "\n",
+    "İstanbul", "ﬁle",
+]
+
+
+@given(st.lists(st.sampled_from(_NOTICE_WORDS), max_size=12), st.sampled_from([" ", "", "  "]))
+def test_keyword_gate_never_hides_a_match(words, glue):
+    # The cheap substring test in front of each rule must pass whenever the rule's regex matches.
+    text = glue.join(words)[:_NOTICE_HEAD]
+    for rule in _NOTICE_RULES:
+        if rule.pattern.search(text):
+            assert any(key in text.lower() for key in rule.keys), (rule.reason, rule.keys, text)
+    ungated = next((rule.reason for rule in _NOTICE_RULES if rule.pattern.search(text)), None)
+    assert notice_reason(text) == ungated
