@@ -16,7 +16,7 @@ from .errors import OptionsError, SummarizeError
 from .language import supported_languages
 from .load import DEFAULT_MAX_BYTES, load_documents
 from .output import check_not_an_input, write_atomic
-from .pipeline import DEFAULT_SENTENCES, Summarizer
+from .pipeline import DEFAULT_SENTENCES, LARGE_SET_CHARACTERS, Summarizer
 from .render import FORMATS, render
 
 __all__ = ["main", "parse_args"]
@@ -103,8 +103,8 @@ def _build_parser() -> _Parser:
                         help="refuse inputs larger than N bytes in total "
                              f"(default: {DEFAULT_MAX_BYTES:,})")
     parser.add_argument("-q", "--quiet", action="store_true",
-                        help="no warnings (skipped files) and no progress bar (shown for --batch "
-                             "when stderr is a terminal); errors still print")
+                        help="no warnings (skipped files) and no progress bar (shown on a terminal "
+                             f"for --batch and for sets of over {LARGE_SET_CHARACTERS:,} characters); errors still print")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -174,7 +174,8 @@ def run(args: argparse.Namespace) -> int:
         return run_batch(args)
     summarizer = Summarizer(language=args.language)
     documents = load_documents(args.paths, max_bytes=args.max_bytes)
-    briefing = summarizer(documents, sentences=args.sentences, words=args.words)
+    briefing = summarizer(documents, sentences=args.sentences, words=args.words,
+                          progress=sys.stderr.isatty() and not args.quiet)
     data = render(briefing, args.format).encode("utf-8")
     if args.output is None:
         sys.stdout.buffer.write(data)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from .clean import content_blocks, detect_title
@@ -17,13 +19,17 @@ from .represent import Representation, represent
 from .select import Budget, Selection, Selector
 from .split import sentence_tokenizer, split_documents
 
-__all__ = ["DEFAULT_SENTENCES", "Summarizer", "summarize"]
+__all__ = ["DEFAULT_SENTENCES", "LARGE_SET_CHARACTERS", "Summarizer", "summarize"]
 
 logger = logging.getLogger(__name__)
 
 #: The briefing length when neither ``sentences`` nor ``words`` is given: one screen.
 DEFAULT_SENTENCES = 6
 _TITLE_WORDS = 12
+#: A set with more text than this (about 7,000 sentences, a second or more) shows a progress bar
+#: when one is asked for; below it a bar would only flicker.
+LARGE_SET_CHARACTERS = 1_000_000
+_STAGES = ("clean", "split", "represent", "rank", "select")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -98,7 +104,10 @@ class Summarizer:
         *,
         sentences: int | None = None,
         words: int | None = None,
+        progress: bool = False,
     ) -> Briefing:
+        """The briefing of ``documents``. With ``progress``, a large set (see
+        :data:`LARGE_SET_CHARACTERS`) shows its stages on a progress bar on stderr."""
         budget = Budget(
             sentences=DEFAULT_SENTENCES if sentences is None and words is None else sentences,
             words=words,
@@ -106,18 +115,41 @@ class Summarizer:
         docs = as_documents(documents)
         if not docs:
             raise NoSentencesError("no documents to summarize")
-        blocks = self.clean(docs)
-        docs = self.titled(docs, blocks)
-        split = self.split(docs, blocks)
-        if not split:
-            raise NoSentencesError(
-                "no sentences found in the input"
-                + (f" ({', '.join(d.id for d in docs[:5])})" if docs else "")
-            )
-        representation = self.represent(split)
-        ranking = self.rank(split, representation)
-        selections = self.select(split, representation, ranking, budget)
-        return self.briefing(docs, split, selections)
+        large = sum(len(document.text) for document in docs) > LARGE_SET_CHARACTERS
+        with _stage_bar(progress and large) as stage:
+            stage("clean")
+            blocks = self.clean(docs)
+            docs = self.titled(docs, blocks)
+            stage("split")
+            split = self.split(docs, blocks)
+            if not split:
+                raise NoSentencesError(
+                    "no sentences found in the input"
+                    + (f" ({', '.join(d.id for d in docs[:5])})" if docs else "")
+                )
+            stage("represent")
+            representation = self.represent(split)
+            stage("rank")
+            ranking = self.rank(split, representation)
+            stage("select")
+            selections = self.select(split, representation, ranking, budget)
+            return self.briefing(docs, split, selections)
+
+
+@contextlib.contextmanager
+def _stage_bar(enabled: bool) -> Iterator[Callable[[str], None]]:
+    """A function to call as each stage starts; it moves a tqdm bar on stderr when enabled."""
+    if not enabled:
+        yield lambda name: None
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=len(_STAGES), unit="stage", file=sys.stderr, leave=False) as bar:
+        def stage(name: str) -> None:
+            bar.update(_STAGES.index(name) - bar.n)
+            bar.set_description_str(name)
+
+        yield stage
 
 
 def _opening(text: str) -> str:
@@ -144,12 +176,14 @@ def summarize(
     sentences: int | None = None,
     words: int | None = None,
     language: str = "english",
+    progress: bool = False,
 ) -> Briefing:
     """Summarize a set of documents about one story into a cited briefing.
 
     ``documents`` holds :class:`Document` objects, :class:`pathlib.Path` objects (files or
     directories, read like :func:`load_documents`), or ``str`` texts (a ``str`` is always text,
     never a path). The budget is ``sentences`` or ``words`` (the last sentence may run over);
-    with neither, six sentences. Raises :class:`SummarizeError` subclasses on bad input.
+    with neither, six sentences. ``progress`` shows a bar on stderr for a large set. Raises
+    :class:`SummarizeError` subclasses on bad input.
     """
-    return Summarizer(language=language)(documents, sentences=sentences, words=words)
+    return Summarizer(language=language)(documents, sentences=sentences, words=words, progress=progress)
