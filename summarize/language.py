@@ -31,10 +31,13 @@ _SCRIPTS = {
 }
 # Words that, opening a sentence, lean on the sentence before it ("These efforts", "But",
 # "However"): quoted alone in a briefing, such a sentence reads as a dangling reference.
+# Personal pronouns ("He said", "They") are not in the list: news names its subject once and
+# goes on with "he", and penalising those sentences cost 0.2 ROUGE-1 on DUC 2004 (38.77 / 9.55
+# with them, 38.95 / 9.61 without).
 _DANGLING_OPENERS = {
     "english": frozenset(
         """
-        this these that those he she they him her them his hers their theirs its
+        this these that those
         but however so also and or nor yet still then thus hence therefore meanwhile instead
         additionally moreover furthermore nevertheless nonetheless besides otherwise likewise
         similarly accordingly consequently afterwards later finally

@@ -95,11 +95,13 @@ class TextRank:
 
     ``position_prior`` weights the teleport step toward the first sentences of each document
     (news puts its facts first): sentence ``i`` of a document gets ``1 / (i + 1) ** position_prior``;
-    0 makes the teleport uniform, as in the original TextRank.
+    0 makes the teleport uniform, as in the original TextRank. ``lead_weight`` is added for each
+    document's first sentence: a news lead is written to stand for the story.
     """
 
     damping: float = 0.85
     position_prior: float = 0.5
+    lead_weight: float = 0.75
     min_similarity: float = 0.0
     exact_limit: int = 4000
     top_k: int = 20
@@ -119,7 +121,7 @@ class TextRank:
     def prior(self, sentences: Sequence[Sentence], representation: Representation) -> np.ndarray:
         """Teleport weights, one per sentence (the hook a variant overrides)."""
         positions = np.array([sentence.position for sentence in sentences], dtype=float)
-        return 1.0 / (positions + 1.0) ** self.position_prior
+        return 1.0 / (positions + 1.0) ** self.position_prior + self.lead_weight * (positions == 0)
 
     def rank(self, sentences: Sequence[Sentence], representation: Representation) -> Ranking:
         graph = self.similarity(sentences, representation)

@@ -74,20 +74,38 @@ class Selector:
     ``pool``: how many candidates per expected sentence get their corroboration measured.
     ``dependent_weight``: the factor on the score of a sentence that cannot stand alone
     (:func:`summarize.represent.depends_on_context`).
+    ``shared_witnesses``: a candidate also restates a chosen sentence when at least this many
+    sentences state the same fact as both and it would cite no source the chosen one lacks
+    (see :meth:`restates`); 0 turns the rule off.
     """
 
     same_fact: float = 0.3
     corroboration_weight: float = 0.3
     min_words: int = 8
-    max_words: int = 60
+    max_words: int = 50
     pool: int = 20
     dependent_weight: float = 0.5
+    shared_witnesses: int = 2
 
     def same_fact_similarity(self, representation: Representation, indices: np.ndarray) -> sp.csr_matrix:
         """Similarity of the sentences ``indices`` (rows) to every sentence (columns): the hook a
         variant overrides to change what counts as the same fact."""
         facts = representation.fact_matrix
         return sp.csr_matrix(facts[indices] @ facts.T)
+
+    def restates(self, candidate: np.ndarray, chosen: np.ndarray, candidate_sources: Sequence[int],
+                 chosen_sources: Sequence[int]) -> bool:
+        """Whether a candidate restates a chosen sentence it is not similar enough to on its own.
+
+        Paraphrases of one fact do not all reach the same-fact threshold with each other: two
+        loose translations of one report can each match a third source closely and each other
+        only loosely. When the same sentences (``candidate`` and ``chosen`` are the neighbour
+        sets) corroborate both and the candidate brings no new source, it is the same fact again.
+        """
+        if self.shared_witnesses <= 0:
+            return False
+        shared = np.intersect1d(candidate, chosen, assume_unique=True)
+        return len(shared) >= self.shared_witnesses and set(candidate_sources) <= set(chosen_sources)
 
     def eligible(self, sentences: Sequence[Sentence], representation: Representation) -> np.ndarray:
         lengths = representation.word_counts
@@ -142,6 +160,9 @@ class Selector:
             if budget.full(len(chosen), words):
                 break
             if covered[index]:
+                continue
+            if any(self.restates(neighbours_of(index), neighbours_of(taken.index), sources_of(index), taken.sources)
+                   for taken in chosen):
                 continue
             covered[neighbours_of(index)] = True
             covered[index] = True

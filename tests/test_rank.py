@@ -72,5 +72,7 @@ def test_position_prior_favours_leads():
                  for i in range(5)]
     scores = Flat(position_prior=1.0).rank(sentences, None).scores
     assert list(np.argsort(-scores)) == [0, 1, 2, 3, 4]
-    uniform = Flat(position_prior=0.0).rank(sentences, None).scores
+    uniform = Flat(position_prior=0.0, lead_weight=0.0).rank(sentences, None).scores
     assert np.allclose(uniform, 0.2)
+    lead = Flat(position_prior=0.0, lead_weight=1.0).rank(sentences, None).scores
+    assert lead[0] > lead[1] and np.allclose(lead[1:], lead[1])

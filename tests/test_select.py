@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from summarize import OptionsError, summarize
@@ -44,3 +45,20 @@ def test_words_budget_stops_once_reached():
 def test_reading_order_follows_article_position():
     briefing = summarize(["\n".join(FLOOD)], sentences=3)
     assert [s.text for s in briefing.sentences] == FLOOD
+
+
+@pytest.mark.parametrize("candidate, chosen, candidate_sources, chosen_sources, expected", [
+    # two sentences (7 and 9) corroborate both, and the candidate adds no source: the same fact
+    ([3, 7, 9], [1, 7, 9, 12], [0, 2, 3], [1, 0, 2, 3], True),
+    # one shared witness is not enough
+    ([3, 7], [1, 7, 9, 12], [0, 2], [1, 0, 2, 3], False),
+    # a new source (4) means the candidate reports something the chosen one does not cover
+    ([3, 7, 9, 20], [1, 7, 9, 12], [0, 2, 3, 4], [1, 0, 2, 3], False),
+])
+def test_restates_needs_shared_witnesses_and_no_new_source(candidate, chosen, candidate_sources,
+                                                          chosen_sources, expected):
+    from summarize.select import Selector
+
+    args = (np.array(candidate), np.array(chosen), candidate_sources, chosen_sources)
+    assert Selector().restates(*args) is expected
+    assert Selector(shared_witnesses=0).restates(*args) is False
