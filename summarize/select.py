@@ -9,6 +9,7 @@ both means a fact is either cited with more sources or stated again, never both.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -74,9 +75,9 @@ class Selector:
     ``pool``: how many candidates per expected sentence get their corroboration measured.
     ``dependent_weight``: the factor on the score of a sentence that cannot stand alone
     (:func:`summarize.represent.depends_on_context`).
-    ``shared_witnesses``: a candidate also restates a chosen sentence when at least this many
-    sentences state the same fact as both and it would cite no source the chosen one lacks
-    (see :meth:`restates`); 0 turns the rule off.
+    ``shared_witnesses``: a sentence also states a chosen sentence's fact when at least this many
+    of the chosen sentence's paraphrases are its paraphrases too (see :meth:`restates`); 0 turns
+    the rule off.
     """
 
     same_fact: float = 0.3
@@ -93,19 +94,20 @@ class Selector:
         facts = representation.fact_matrix
         return sp.csr_matrix(facts[indices] @ facts.T)
 
-    def restates(self, candidate: np.ndarray, chosen: np.ndarray, candidate_sources: Sequence[int],
-                 chosen_sources: Sequence[int]) -> bool:
-        """Whether a candidate restates a chosen sentence it is not similar enough to on its own.
+    def restates(self, *, shared_witnesses: int, other_sources: set[int], chosen_sources: set[int]) -> bool:
+        """Whether a sentence under the same-fact threshold with a chosen one still states its fact.
 
-        Paraphrases of one fact do not all reach the same-fact threshold with each other: two
-        loose translations of one report can each match a third source closely and each other
-        only loosely. When the same sentences (``candidate`` and ``chosen`` are the neighbour
-        sets) corroborate both and the candidate brings no new source, it is the same fact again.
+        Paraphrases of one fact do not all reach the threshold with each other: two loose
+        translations of one report can each match a third source closely and each other only
+        loosely. A sentence that ``shared_witnesses`` of the chosen sentence's paraphrases also
+        paraphrase, and whose other sources all back the chosen sentence already, is the same
+        fact: it is cited with the chosen sentence and never quoted after it.
         """
-        if self.shared_witnesses <= 0:
-            return False
-        shared = np.intersect1d(candidate, chosen, assume_unique=True)
-        return len(shared) >= self.shared_witnesses and set(candidate_sources) <= set(chosen_sources)
+        return (
+            self.shared_witnesses > 0
+            and shared_witnesses >= self.shared_witnesses
+            and other_sources <= chosen_sources
+        )
 
     def eligible(self, sentences: Sequence[Sentence], representation: Representation) -> np.ndarray:
         lengths = representation.word_counts
@@ -146,6 +148,25 @@ class Selector:
             own = int(doc_of[index])
             return [own, *sorted(set(doc_of[neighbours_of(index)].tolist()) - {own})]
 
+        def same_fact_as(index: int) -> np.ndarray:
+            """``index``'s paraphrases, and the sentences that restate it through them."""
+            direct = neighbours_of(index)
+            if self.shared_witnesses <= 0:
+                return direct
+            backing = set(doc_of[direct].tolist())
+            witnessed = Counter(
+                other for witness in direct.tolist() if witness != index
+                for other in neighbours_of(witness).tolist()
+            )
+            direct_set = set(direct.tolist())
+            restating = [
+                other for other, count in sorted(witnessed.items())
+                if other not in direct_set
+                and self.restates(shared_witnesses=count, other_sources=set(sources_of(other)[1:]),
+                                  chosen_sources=backing)
+            ]
+            return np.union1d(direct, np.array(restating, dtype=direct.dtype))
+
         def boosted(index: int) -> float:
             corroboration = (len(sources_of(index)) - 1) / max(n_docs - 1, 1)
             return float(scores[index]) * (1.0 + self.corroboration_weight * corroboration)
@@ -161,12 +182,12 @@ class Selector:
                 break
             if covered[index]:
                 continue
-            if any(self.restates(neighbours_of(index), neighbours_of(taken.index), sources_of(index), taken.sources)
-                   for taken in chosen):
-                continue
-            covered[neighbours_of(index)] = True
+            same = same_fact_as(index)
+            covered[same] = True
             covered[index] = True
-            chosen.append(Selection(index=index, score=boosted(index), sources=tuple(sources_of(index))))
+            own = int(doc_of[index])
+            sources = (own, *sorted(set(doc_of[same].tolist()) - {own}))
+            chosen.append(Selection(index=index, score=boosted(index), sources=sources))
             words += int(representation.word_counts[index])
         return self.arrange(sentences, chosen)
 

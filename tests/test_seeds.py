@@ -78,9 +78,9 @@ def test_no_fact_is_stated_twice(briefing):
 
 
 def test_sources_that_report_a_chosen_fact_are_cited(briefing, documents):
-    """Known limit: a loose machine-translated paraphrase can fall below the same-fact
-    threshold, so at most one reporting source per fact may go uncited, and nine in ten must be."""
-    reporting_total = cited_total = checked = 0
+    """Every outlet whose article states a chosen fact is cited with it, loose machine
+    translations included (they are caught through the paraphrases they share)."""
+    checked = 0
     for sentence in briefing.sentences:
         group = _group(sentence.text)
         if group is None:
@@ -90,12 +90,9 @@ def test_sources_that_report_a_chosen_fact_are_cited(briefing, documents):
             if any(re.search(pattern, document.text) for pattern in PARAPHRASES[group])
         }
         missing = reporting - set(sentence.sources)
-        assert len(missing) <= 1, (group, missing)
-        reporting_total += len(reporting)
-        cited_total += len(reporting & set(sentence.sources))
+        assert not missing, (group, missing)
         checked += 1
-    assert checked >= 3
-    assert cited_total >= 0.9 * reporting_total
+    assert checked >= 4
 
 
 def test_widely_reported_facts_come_before_single_source_ones(briefing):

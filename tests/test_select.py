@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from summarize import OptionsError, summarize
@@ -47,18 +46,15 @@ def test_reading_order_follows_article_position():
     assert [s.text for s in briefing.sentences] == FLOOD
 
 
-@pytest.mark.parametrize("candidate, chosen, candidate_sources, chosen_sources, expected", [
-    # two sentences (7 and 9) corroborate both, and the candidate adds no source: the same fact
-    ([3, 7, 9], [1, 7, 9, 12], [0, 2, 3], [1, 0, 2, 3], True),
-    # one shared witness is not enough
-    ([3, 7], [1, 7, 9, 12], [0, 2], [1, 0, 2, 3], False),
-    # a new source (4) means the candidate reports something the chosen one does not cover
-    ([3, 7, 9, 20], [1, 7, 9, 12], [0, 2, 3, 4], [1, 0, 2, 3], False),
+@pytest.mark.parametrize("shared, other_sources, chosen_sources, expected", [
+    (2, {0, 2}, {1, 0, 2, 3}, True),   # two shared paraphrases, no source the chosen fact lacks
+    (3, {0}, {0, 1}, True),
+    (1, {0, 2}, {1, 0, 2, 3}, False),  # one shared paraphrase is not enough
+    (2, {0, 4}, {1, 0, 2, 3}, False),  # source 4 backs it but not the chosen fact: something else
 ])
-def test_restates_needs_shared_witnesses_and_no_new_source(candidate, chosen, candidate_sources,
-                                                          chosen_sources, expected):
+def test_restates_needs_shared_witnesses_and_no_foreign_source(shared, other_sources, chosen_sources, expected):
     from summarize.select import Selector
 
-    args = (np.array(candidate), np.array(chosen), candidate_sources, chosen_sources)
-    assert Selector().restates(*args) is expected
-    assert Selector(shared_witnesses=0).restates(*args) is False
+    kwargs = dict(shared_witnesses=shared, other_sources=other_sources, chosen_sources=chosen_sources)
+    assert Selector().restates(**kwargs) is expected
+    assert Selector(shared_witnesses=0).restates(**kwargs) is False
