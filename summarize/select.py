@@ -138,10 +138,18 @@ class Selector:
         neighbours = {int(index): same.indices[same.indptr[row] : same.indptr[row + 1]]
                       for row, index in enumerate(pool)}
 
+        def fetch(indices: Sequence[int]) -> None:
+            # One product for all missing rows: on 59,000 sentences a product per row cost
+            # 10 ms each, and a chosen sentence's paraphrases can number in the hundreds.
+            missing = sorted({index for index in indices if index not in neighbours})
+            if missing:
+                rows = sp.csr_matrix(self.same_fact_similarity(representation, np.array(missing)))
+                for row, index in enumerate(missing):
+                    start, end = rows.indptr[row], rows.indptr[row + 1]
+                    neighbours[index] = rows.indices[start:end][rows.data[start:end] >= self.same_fact]
+
         def neighbours_of(index: int) -> np.ndarray:
-            if index not in neighbours:
-                row = self.same_fact_similarity(representation, np.array([index]))
-                neighbours[index] = row.indices[row.data >= self.same_fact]
+            fetch([index])
             return neighbours[index]
 
         def sources_of(index: int) -> list[int]:
@@ -154,16 +162,17 @@ class Selector:
             if self.shared_witnesses <= 0:
                 return direct
             backing = set(doc_of[direct].tolist())
-            witnessed = Counter(
-                other for witness in direct.tolist() if witness != index
-                for other in neighbours_of(witness).tolist()
-            )
+            witnesses = [witness for witness in direct.tolist() if witness != index]
+            fetch(witnesses)
+            witnessed = Counter(other for witness in witnesses for other in neighbours_of(witness).tolist())
             direct_set = set(direct.tolist())
+            candidates = [other for other, count in sorted(witnessed.items())
+                          if other not in direct_set and count >= self.shared_witnesses]
+            fetch(candidates)
             restating = [
-                other for other, count in sorted(witnessed.items())
-                if other not in direct_set
-                and self.restates(shared_witnesses=count, other_sources=set(sources_of(other)[1:]),
-                                  chosen_sources=backing)
+                other for other in candidates
+                if self.restates(shared_witnesses=witnessed[other], other_sources=set(sources_of(other)[1:]),
+                                 chosen_sources=backing)
             ]
             return np.union1d(direct, np.array(restating, dtype=direct.dtype))
 
