@@ -75,9 +75,9 @@ class Selector:
     ``pool``: how many candidates per expected sentence get their corroboration measured.
     ``dependent_weight``: the factor on the score of a sentence that cannot stand alone
     (:func:`summarize.represent.depends_on_context`).
-    ``shared_witnesses``: a sentence also states a chosen sentence's fact when at least this many
-    of the chosen sentence's paraphrases are its paraphrases too (see :meth:`restates`); 0 turns
-    the rule off.
+    ``shared_witnesses``/``witness_share``: a sentence also states a chosen sentence's fact when
+    at least this many, and at least this share, of the chosen sentence's paraphrases are its
+    paraphrases too (see :meth:`restates`); ``shared_witnesses=0`` turns the rule off.
     """
 
     same_fact: float = 0.3
@@ -87,6 +87,7 @@ class Selector:
     pool: int = 20
     dependent_weight: float = 0.5
     shared_witnesses: int = 2
+    witness_share: float = 0.5
 
     def same_fact_similarity(self, representation: Representation, indices: np.ndarray) -> sp.csr_matrix:
         """Similarity of the sentences ``indices`` (rows) to every sentence (columns): the hook a
@@ -94,20 +95,20 @@ class Selector:
         facts = representation.fact_matrix
         return sp.csr_matrix(facts[indices] @ facts.T)
 
-    def restates(self, *, shared_witnesses: int, other_sources: set[int], chosen_sources: set[int]) -> bool:
+    def restates(self, *, shared_witnesses: int, witnesses: int, other_sources: set[int],
+                 chosen_sources: set[int]) -> bool:
         """Whether a sentence under the same-fact threshold with a chosen one still states its fact.
 
         Paraphrases of one fact do not all reach the threshold with each other: two loose
         translations of one report can each match a third source closely and each other only
-        loosely. A sentence that ``shared_witnesses`` of the chosen sentence's paraphrases also
-        paraphrase, and whose other sources all back the chosen sentence already, is the same
-        fact: it is cited with the chosen sentence and never quoted after it.
+        loosely. A sentence is the same fact when it paraphrases at least ``shared_witnesses`` of
+        the chosen sentence's ``witnesses`` (its paraphrases in other sentences), at least
+        :attr:`shared_witnesses` of them and :attr:`witness_share` of them, and every other source
+        it has backs the chosen sentence already. It is then cited with the chosen sentence and
+        never quoted after it.
         """
-        return (
-            self.shared_witnesses > 0
-            and shared_witnesses >= self.shared_witnesses
-            and other_sources <= chosen_sources
-        )
+        needed = max(self.shared_witnesses, self.witness_share * witnesses)
+        return self.shared_witnesses > 0 and shared_witnesses >= needed and other_sources <= chosen_sources
 
     def eligible(self, sentences: Sequence[Sentence], representation: Representation) -> np.ndarray:
         lengths = representation.word_counts
@@ -171,8 +172,8 @@ class Selector:
             fetch(candidates)
             restating = [
                 other for other in candidates
-                if self.restates(shared_witnesses=witnessed[other], other_sources=set(sources_of(other)[1:]),
-                                 chosen_sources=backing)
+                if self.restates(shared_witnesses=witnessed[other], witnesses=len(witnesses),
+                                 other_sources=set(sources_of(other)[1:]), chosen_sources=backing)
             ]
             return np.union1d(direct, np.array(restating, dtype=direct.dtype))
 

@@ -46,15 +46,18 @@ def test_reading_order_follows_article_position():
     assert [s.text for s in briefing.sentences] == FLOOD
 
 
-@pytest.mark.parametrize("shared, other_sources, chosen_sources, expected", [
-    (2, {0, 2}, {1, 0, 2, 3}, True),   # two shared paraphrases, no source the chosen fact lacks
-    (3, {0}, {0, 1}, True),
-    (1, {0, 2}, {1, 0, 2, 3}, False),  # one shared paraphrase is not enough
-    (2, {0, 4}, {1, 0, 2, 3}, False),  # source 4 backs it but not the chosen fact: something else
+@pytest.mark.parametrize("shared, witnesses, other_sources, chosen_sources, expected", [
+    (2, 3, {0, 2}, {1, 0, 2, 3}, True),    # two of three paraphrases shared, no foreign source
+    (3, 4, {0}, {0, 1}, True),
+    (1, 1, {0, 2}, {1, 0, 2, 3}, False),   # one shared paraphrase is never enough
+    (2, 3, {0, 4}, {1, 0, 2, 3}, False),   # source 4 backs it but not the chosen fact
+    (2, 9, {0, 2}, {1, 0, 2, 3}, False),   # two of nine: most witnesses tell the two apart
 ])
-def test_restates_needs_shared_witnesses_and_no_foreign_source(shared, other_sources, chosen_sources, expected):
+def test_restates_needs_most_witnesses_shared_and_no_foreign_source(shared, witnesses, other_sources,
+                                                                     chosen_sources, expected):
     from summarize.select import Selector
 
-    kwargs = dict(shared_witnesses=shared, other_sources=other_sources, chosen_sources=chosen_sources)
+    kwargs = dict(shared_witnesses=shared, witnesses=witnesses, other_sources=other_sources,
+                  chosen_sources=chosen_sources)
     assert Selector().restates(**kwargs) is expected
     assert Selector(shared_witnesses=0).restates(**kwargs) is False
