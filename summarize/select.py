@@ -101,11 +101,11 @@ class Selector:
 
         Paraphrases of one fact do not all reach the threshold with each other: two loose
         translations of one report can each match a third source closely and each other only
-        loosely. A sentence is the same fact when it paraphrases at least ``shared_witnesses`` of
-        the chosen sentence's ``witnesses`` (its paraphrases in other sentences), at least
-        :attr:`shared_witnesses` of them and :attr:`witness_share` of them, and every other source
-        it has backs the chosen sentence already. It is then cited with the chosen sentence and
-        never quoted after it.
+        loosely. The chosen sentence has ``witnesses`` paraphrases; the sentence paraphrases
+        ``shared_witnesses`` of them too. It is the same fact when that is at least
+        :attr:`shared_witnesses` and at least :attr:`witness_share` of the witnesses, and every
+        other source it has (``other_sources``) backs the chosen sentence already. It is then
+        cited with the chosen sentence and never quoted after it.
         """
         needed = max(self.shared_witnesses, self.witness_share * witnesses)
         return self.shared_witnesses > 0 and shared_witnesses >= needed and other_sources <= chosen_sources
@@ -153,9 +153,11 @@ class Selector:
             fetch([index])
             return neighbours[index]
 
-        def sources_of(index: int) -> list[int]:
+        def sources_of(index: int, same: np.ndarray | None = None) -> list[int]:
+            """The document of ``index`` first, then those of ``same`` (default: its paraphrases)."""
             own = int(doc_of[index])
-            return [own, *sorted(set(doc_of[neighbours_of(index)].tolist()) - {own})]
+            members = neighbours_of(index) if same is None else same
+            return [own, *sorted(set(doc_of[members].tolist()) - {own})]
 
         def same_fact_as(index: int) -> np.ndarray:
             """``index``'s paraphrases, and the sentences that restate it through them."""
@@ -195,9 +197,7 @@ class Selector:
             same = same_fact_as(index)
             covered[same] = True
             covered[index] = True
-            own = int(doc_of[index])
-            sources = (own, *sorted(set(doc_of[same].tolist()) - {own}))
-            chosen.append(Selection(index=index, score=boosted(index), sources=sources))
+            chosen.append(Selection(index=index, score=boosted(index), sources=tuple(sources_of(index, same))))
             words += int(representation.word_counts[index])
         return self.arrange(sentences, chosen)
 
