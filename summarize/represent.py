@@ -102,8 +102,9 @@ def represent(sentences: Sequence[Sentence], language: Language) -> Representati
     doc_of_row = np.array([sentence.doc_index for sentence in sentences], dtype=np.int64)
     n_docs = len(set(doc_of_row.tolist())) or 1
     # Document frequency: distinct (document, term) pairs, counted per term.
-    pairs = np.unique(doc_of_row[rows] * max(len(vocabulary), 1) + cols)
-    df = np.bincount(pairs % max(len(vocabulary), 1), minlength=len(vocabulary)).astype(float)
+    width = max(len(vocabulary), 1)
+    pairs = np.unique(doc_of_row[rows] * width + cols)
+    df = np.bincount(pairs % width, minlength=len(vocabulary)).astype(float)
     # Smoothed IDF, as scikit-learn's: a term in every document keeps a weight of 1, not 0.
     idf = np.log((1.0 + n_docs) / (1.0 + df)) + 1.0
     counts = sp.csr_matrix(
