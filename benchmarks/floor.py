@@ -1,0 +1,81 @@
+"""The time our chosen dependencies alone need at one size, against sumy's TextRank in the same run.
+
+    python benchmarks/floor.py                 # about 2,000 sentences
+    python benchmarks/floor.py --size 8000 --repeat 3
+
+Issue 4 asks for 100x sumy's TextRank at 2,000 sentences. Whatever else the pipeline does, it has
+to split the text with NLTK's Punkt and stem its words with NLTK's Snowball (the project's chosen
+tokenizer and stemmer). This prints what those two take on the same input as
+``benchmarks/speed.py`` (best of ``--repeat``; a fresh stemmer each time, so no cache helps) next
+to sumy's time divided by 100: when the floor is above that budget, 100x cannot be reached
+without replacing them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import speed  # noqa: E402  (the sibling benchmark: same data, same input sets, same sumy run)
+
+
+def best_of(repeat: int, work) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=speed.DEFAULT_DATA, help="the corpus (JSON lines, gzip)")
+    parser.add_argument("--size", type=int, default=2000, help="about this many sentences (default 2000)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each measurement, best kept")
+    parser.add_argument("--cap", type=float, default=120, help="give up on sumy after this many seconds")
+    args = parser.parse_args(argv)
+    if not args.data.is_file():
+        parser.error(f"{args.data}: no such file (see ../shared/corpora/README)")
+
+    from nltk.stem.snowball import SnowballStemmer
+
+    from summarize.split import sentence_tokenizer
+
+    articles = speed.take_sentences(speed.load_articles(args.data), args.size)
+    text = "\n\n".join(article["text"] for article in articles)
+    tokenizer = sentence_tokenizer("english")
+    sentences = len(list(tokenizer.span_tokenize(text)))
+    words = sorted({word.lower() for word in re.findall(r"[^\W\d_]+", text)})
+
+    punkt = best_of(args.repeat, lambda: list(tokenizer.span_tokenize(text)))
+
+    def stem_all() -> None:
+        stemmer = SnowballStemmer("english")
+        for word in words:
+            stemmer.stem(word)
+
+    snowball = best_of(args.repeat, stem_all)
+    sumy = speed.measure(speed._sumy, ("sumy-TextRank", articles), args.cap)
+
+    print(f"input: {len(articles)} articles, {len(text):,} characters, {sentences:,} Punkt sentences, "
+          f"{len(words):,} distinct words")
+    print(f"NLTK Punkt split:     {punkt:.3f} s")
+    print(f"NLTK Snowball stems:  {snowball:.3f} s")
+    print(f"floor (both):         {punkt + snowball:.3f} s")
+    if sumy is None:
+        print(f"sumy TextRank:        > {args.cap:.0f} s (cap)")
+        return 0
+    budget = sumy["seconds"] / 100
+    print(f"sumy TextRank:        {sumy['seconds']:.2f} s, so 100x allows {budget:.3f} s")
+    verdict = "above" if punkt + snowball > budget else "within"
+    print(f"the floor is {verdict} the 100x budget ({(punkt + snowball) / budget:.2f}x of it)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
