@@ -6,8 +6,9 @@ Everything here ships inside the installed packages; nothing is downloaded.
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable
 
 from nltk.stem.snowball import SnowballStemmer
 from sumy.utils import get_stop_words
@@ -44,6 +45,18 @@ _DANGLING_OPENERS = {
         """.split()
     ),
 }
+# Names news writes several ways. Matching is case-sensitive, so the pronoun "us" stays a stop
+# word while "US" is the country. Each written form becomes one term, so "the US, Britain,
+# Germany and France" and "the United States, the United Kingdom, France and Germany" share
+# four terms, not two. Multi-word forms are replaced before words are found.
+_NAME_ALIASES = {
+    "english": {
+        "us": ("US", "U.S", "USA", "U.S.A", "United States of America", "United States"),
+        "uk": ("UK", "U.K", "Britain", "Great Britain", "United Kingdom"),
+        "eu": ("EU", "E.U", "European Union"),
+        "un": ("UN", "U.N", "United Nations"),
+    },
+}
 _SUMY_STOP_WORD_LANGUAGES = (
     "arabic", "chinese", "czech", "english", "french", "german", "greek", "hebrew", "italian",
     "japanese", "korean", "polish", "portuguese", "slovak", "spanish", "swedish", "thai",
@@ -66,6 +79,12 @@ class Language:
     script: str
     dangling_openers: frozenset[str] = frozenset()
     stem: Callable[[str], str] = field(repr=False, compare=False)
+    #: written form of a name (one word, as written) → its term, e.g. ``"U.S"`` → ``"us"``
+    name_terms: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
+    #: multi-word names (``"United States"``), each rewritten to a one-word form before words
+    #: are found (``"US"``)
+    long_names: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
+    short_forms: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
 
 @functools.lru_cache(maxsize=None)
@@ -84,10 +103,17 @@ def get_language(name: str) -> Language:
         stem: Callable[[str], str] = functools.lru_cache(maxsize=1 << 18)(SnowballStemmer(key).stem)
     else:
         stem = str
+    aliases = _NAME_ALIASES.get(key, {})
+    written = {form: term for term, forms in aliases.items() for form in forms}
+    long_forms = sorted((form for form in written if " " in form), key=len, reverse=True)
+    short_forms = {form: aliases[written[form]][0] for form in long_forms}
     return Language(
         name=key,
         stop_words=stop_words,
         script=_SCRIPTS.get(key, "LATIN"),
         dangling_openers=_DANGLING_OPENERS.get(key, frozenset()),
         stem=stem,
+        name_terms={form: term for form, term in written.items() if " " not in form},
+        long_names=re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, long_forms))) if long_forms else None,
+        short_forms=short_forms,
     )

@@ -1,8 +1,9 @@
 """Represent: sentences as stemmed content words and as L2-normalised TF-IDF vectors.
 
 Words are lowercased, stop words (sumy's list for the language) dropped, the rest stemmed with
-nltk's Snowball stemmer. Numbers and acronyms stay tokens (``g7``, ``2008``, ``u.s``): news turns
-on them. IDF is computed over documents, not sentences, so a term every source repeats is not
+nltk's Snowball stemmer. Numbers and acronyms stay tokens (``g7``, ``2008``, ``a.m``): news turns
+on them, and a country or union written several ways is one term (``US``, ``U.S.``, ``United
+States`` are all ``us``). IDF is computed over documents, not sentences, so a term every source repeats is not
 mistaken for a rare one.
 """
 
@@ -51,6 +52,8 @@ def tokenize(text: str, language: Language, cache: dict[str, str] | None = None)
     """The stemmed content words of ``text``, in order. ``cache`` (word as written → term, ``""``
     for a stop word) lets a caller tokenizing many sentences stem each distinct word once."""
     known = {} if cache is None else cache
+    if language.long_names is not None and language.long_names.search(text):
+        text = language.long_names.sub(lambda match: language.short_forms[match.group()], text)
     terms = []
     for word in _TOKEN.findall(text):
         term = known.get(word)
@@ -62,6 +65,9 @@ def tokenize(text: str, language: Language, cache: dict[str, str] | None = None)
 
 
 def _term(word: str, language: Language) -> str:
+    name = language.name_terms.get(word)
+    if name is not None:
+        return name
     lowered = _POSSESSIVE.sub("", word.lower()).replace("’", "'")
     if not lowered or lowered in language.stop_words:
         return ""

@@ -18,8 +18,30 @@ def _sentences(texts_by_doc: list[list[str]]) -> list[Sentence]:
 
 
 def test_tokens_keep_numbers_and_acronyms_and_drop_stop_words():
-    assert tokenize("The G7 and the U.S. promised in 2008 that Kyiv's bid was running", EN) == [
-        "g7", "u.s", "promis", "2008", "kyiv", "bid", "run"]
+    assert tokenize("The G7 and the U.S. promised in 2008 that Kyiv's bid was running at 9 a.m.", EN) == [
+        "g7", "us", "promis", "2008", "kyiv", "bid", "run", "9", "a.m"]
+
+
+@pytest.mark.parametrize("written, term", [
+    ("US", "us"), ("U.S.", "us"), ("USA", "us"), ("United States", "us"), ("United States of America", "us"),
+    ("UK", "uk"), ("U.K.", "uk"), ("Britain", "uk"), ("Great Britain", "uk"), ("United Kingdom", "uk"),
+    ("EU", "eu"), ("European Union", "eu"), ("UN", "un"), ("United Nations", "un"),
+])
+def test_a_name_written_several_ways_is_one_term(written, term):
+    assert tokenize(f"Officials from the {written} met envoys", EN) == ["offici", term, "met", "envoy"]
+
+
+def test_names_are_matched_as_written_so_pronouns_stay_stop_words():
+    assert tokenize("Officials told us about the US delegation", EN) == ["offici", "told", "us", "deleg"]
+    # Lowercase or partial forms are ordinary words.
+    assert tokenize("united states of matter", EN) == ["unit", "state", "matter"]
+    assert tokenize("The United Statesmen", EN) == ["unit", "statesmen"]
+
+
+def test_aliases_make_paraphrases_that_name_countries_differently_alike():
+    rep = represent(_sentences([["The United States and the United Kingdom back Kyiv."],
+                                ["The US and Britain back Kyiv."]]), EN)
+    assert (rep.matrix[0] @ rep.matrix[1].T).toarray()[0, 0] == pytest.approx(1.0)
 
 
 def test_rows_are_unit_vectors_and_idf_counts_documents():

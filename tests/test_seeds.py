@@ -15,8 +15,9 @@ from .conftest import assert_verbatim
 PARAPHRASES = {
     "declaration talks": [r"small group of Western allies are engaged", r"emergency discussions to conclude",
                           r"small group of Western allies is trying to finalize", r"urgently agreeing on a draft"],
-    "the quartet for weeks": [r"deliberating this matter with Kyiv", r"discussed the issue with Kyiv",
-                              r"have been in contact with other NATO"],
+    "the four powers and Kyiv": [r"deliberating this matter with Kyiv", r"discussed the issue with Kyiv",
+                                 r"have been in contact with other NATO",
+                                 r"the US, Britain, Germany and France want to conclude an agreement with Ukraine"],
     "umbrella": [r"security umbrella\" for countries", r"general framework for all nations",
                  r"create an “umbrella” for all countries"],
     "broader negotiations": [r"part of broader negotiations", r"part of a larger discussion"],
