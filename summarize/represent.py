@@ -52,7 +52,7 @@ def tokenize(text: str, language: Language, cache: dict[str, str] | None = None)
     """The stemmed content words of ``text``, in order. ``cache`` (word as written → term, ``""``
     for a stop word) lets a caller tokenizing many sentences stem each distinct word once."""
     known = {} if cache is None else cache
-    if language.long_names is not None and language.long_names.search(text):
+    if language.long_names is not None:
         text = language.long_names.sub(lambda match: language.short_forms[match.group()], text)
     terms = []
     for word in _TOKEN.findall(text):
