@@ -3,8 +3,8 @@
 Words are lowercased, stop words (sumy's list for the language) dropped, the rest stemmed with
 nltk's Snowball stemmer. Numbers and acronyms stay tokens (``g7``, ``2008``, ``a.m``): news turns
 on them, and a country or union written several ways is one term (``US``, ``U.S.``, ``United
-States`` are all ``us``). IDF is computed over documents, not sentences, so a term every source repeats is not
-mistaken for a rare one.
+States`` are all ``us``). IDF is computed over documents, not sentences, so a term every source
+repeats is not mistaken for a rare one.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def tokenize(text: str, language: Language, cache: dict[str, str] | None = None)
 
 
 def _term(word: str, language: Language) -> str:
-    name = language.name_terms.get(word)
+    name = language.name_terms.get(_POSSESSIVE.sub("", word))  # "Britain's" is Britain too
     if name is not None:
         return name
     lowered = _POSSESSIVE.sub("", word.lower()).replace("’", "'")

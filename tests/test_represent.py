@@ -31,6 +31,10 @@ def test_a_name_written_several_ways_is_one_term(written, term):
     assert tokenize(f"Officials from the {written} met envoys", EN) == ["offici", term, "met", "envoy"]
 
 
+def test_a_possessive_name_is_the_name():
+    assert tokenize("Britain's envoy and the United States’ envoy", EN) == ["uk", "envoy", "us", "envoy"]
+
+
 def test_names_are_matched_as_written_so_pronouns_stay_stop_words():
     assert tokenize("Officials told us about the US delegation", EN) == ["offici", "told", "us", "deleg"]
     # Lowercase or partial forms are ordinary words.
