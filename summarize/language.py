@@ -45,6 +45,23 @@ _DANGLING_OPENERS = {
         """.split()
     ),
 }
+# Constructions whose main clause only places the story inside something wider ("The effort is
+# part of broader negotiations", "The sale came amid …"): the Edmundson (1969) cue method's
+# stigma phrases, for framing that restates what the story is about instead of reporting a fact
+# of it. No bag-of-words signal told these apart (see Selector.framing_weight); the wording does.
+# Only the predicate form: "As part of a larger effort, the budget adds $5.5 million" opens a
+# fact and is not matched.
+_FRAMING_CUES = {
+    # (words one of which every match contains, lowercase; the pattern). The words gate the
+    # pattern: a substring test is far cheaper than the search, and few sentences pass it.
+    "english": (
+        ("part", "amid", "backdrop"),
+        r"\b(?:is|are|was|were|be|being|been|forms?|formed)\s+(?:(?:also|just|only|all)\s+)?"
+        r"(?:a\s+|the\s+)?part\s+of\s+(?:a\s+|an\s+|the\s+)?(?:much\s+)?"
+        r"(?:broader|larger|wider|bigger|greater|wider-ranging|overall)\b"
+        r"|\b(?:comes|came)\s+(?:amid|amidst|against\s+(?:a|the)\s+backdrop)\b",
+    ),
+}
 # Names news writes several ways. Matching is case-sensitive, so the pronoun "us" stays a stop
 # word while "US" is the country. Each written form becomes one term, so "the US, Britain,
 # Germany and France" and "the United States, the United Kingdom, France and Germany" share
@@ -78,6 +95,10 @@ class Language:
     stop_words: frozenset[str]
     script: str
     dangling_openers: frozenset[str] = frozenset()
+    #: a sentence this matches only frames the story (see ``_FRAMING_CUES``), tried only when
+    #: its lowercased text contains one of ``framing_keys``
+    framing: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
+    framing_keys: tuple[str, ...] = ()
     stem: Callable[[str], str] = field(repr=False, compare=False)
     #: written form of a name (one word, as written) → its term, e.g. ``"U.S"`` → ``"us"``
     name_terms: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
@@ -104,6 +125,7 @@ def get_language(name: str) -> Language:
     else:
         stem = str
     aliases = _NAME_ALIASES.get(key, {})
+    framing = _FRAMING_CUES.get(key)
     written = {form: term for term, forms in aliases.items() for form in forms}
     long_forms = sorted((form for form in written if " " in form), key=len, reverse=True)
     short_forms = {form: aliases[written[form]][0] for form in long_forms}
@@ -112,6 +134,10 @@ def get_language(name: str) -> Language:
         stop_words=stop_words,
         script=_SCRIPTS.get(key, "LATIN"),
         dangling_openers=_DANGLING_OPENERS.get(key, frozenset()),
+        # ASCII case-insensitivity only: Unicode folding would let "AMİD" match while its
+        # lower() holds no "amid", and the key gate would hide the match.
+        framing=re.compile(framing[1], re.IGNORECASE | re.ASCII) if framing else None,
+        framing_keys=framing[0] if framing else (),
         stem=stem,
         name_terms={form: term for form, term in written.items() if " " not in form},
         long_names=re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, long_forms))) if long_forms else None,

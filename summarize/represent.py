@@ -19,7 +19,7 @@ import scipy.sparse as sp
 from .language import Language
 from .model import Sentence
 
-__all__ = ["Representation", "depends_on_context", "tokenize", "represent"]
+__all__ = ["Representation", "depends_on_context", "frames_the_story", "tokenize", "represent"]
 
 # A word: letters or digits, joined by inner apostrophes, hyphens, periods or ampersands
 # (U.S, AT&T, 11-12, Kyiv's); a final period is left to the sentence.
@@ -42,6 +42,7 @@ class Representation:
     terms: list[list[str]]
     word_counts: np.ndarray
     dependent: np.ndarray
+    framing: np.ndarray
     matrix: sp.csr_matrix
     fact_matrix: sp.csr_matrix
     vocabulary: dict[str, int]
@@ -92,12 +93,22 @@ def depends_on_context(text: str, language: Language) -> bool:
     return False
 
 
+def frames_the_story(text: str, language: Language) -> bool:
+    """True when a sentence's main clause only places the story in a wider context ("The effort
+    is part of broader negotiations …") rather than reporting something of it."""
+    if language.framing is None:
+        return False
+    lowered = text.lower()
+    return any(key in lowered for key in language.framing_keys) and language.framing.search(text) is not None
+
+
 def represent(sentences: Sequence[Sentence], language: Language) -> Representation:
     """TF-IDF vectors of ``sentences`` with IDF over the documents they come from."""
     cache: dict[str, str] = {}
     terms = [tokenize(sentence.text, language, cache) for sentence in sentences]
     word_counts = np.array([len(s.text.split()) for s in sentences], dtype=np.int32)
     dependent = np.array([depends_on_context(s.text, language) for s in sentences], dtype=bool)
+    framing = np.array([frames_the_story(s.text, language) for s in sentences], dtype=bool)
     vocabulary: dict[str, int] = {}
     index = vocabulary.setdefault
     cols = np.array(
@@ -130,6 +141,7 @@ def represent(sentences: Sequence[Sentence], language: Language) -> Representati
         terms=terms,
         word_counts=word_counts,
         dependent=dependent,
+        framing=framing,
         matrix=matrix,
         fact_matrix=fact_matrix,
         vocabulary=vocabulary,

@@ -75,6 +75,11 @@ class Selector:
     ``pool``: how many candidates per expected sentence get their corroboration measured.
     ``dependent_weight``: the factor on the score of a sentence that cannot stand alone
     (:func:`summarize.represent.depends_on_context`).
+    ``framing_weight``: the factor on the score of a sentence that only places the story in a
+    wider context (:func:`summarize.represent.frames_the_story`). Such a sentence shares the
+    story's most common words with nearly every sentence, so TextRank ranks it high, and its
+    paraphrases make it well corroborated; yet no term statistic tried (specificity, novelty,
+    spread, centroid or headline similarity) told it from a fact, while its wording does.
     ``shared_witnesses``/``witness_share``: a sentence also states a chosen sentence's fact when
     at least this many, and at least this share, of the chosen sentence's paraphrases are its
     paraphrases too (see :meth:`restates`); ``shared_witnesses=0`` turns the rule off.
@@ -86,6 +91,7 @@ class Selector:
     max_words: int = 50
     pool: int = 20
     dependent_weight: float = 0.5
+    framing_weight: float = 0.5
     shared_witnesses: int = 2
     witness_share: float = 0.5
 
@@ -128,7 +134,9 @@ class Selector:
         eligible = self.eligible(sentences, representation)
         if not eligible.any():
             eligible = np.ones(len(sentences), dtype=bool)
-        scores = ranking.scores * np.where(representation.dependent, self.dependent_weight, 1.0)
+        scores = (ranking.scores
+                  * np.where(representation.dependent, self.dependent_weight, 1.0)
+                  * np.where(representation.framing, self.framing_weight, 1.0))
         # Highest score first; equal scores in input order, so no result depends on sort luck.
         by_score = np.lexsort((np.arange(len(sentences)), -scores))
         candidates = by_score[eligible[by_score]]

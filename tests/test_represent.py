@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from summarize.language import get_language
 from summarize.model import Sentence
-from summarize.represent import depends_on_context, represent, tokenize
+from summarize.represent import depends_on_context, frames_the_story, represent, tokenize
 
 EN = get_language("english")
 
@@ -74,3 +76,40 @@ def test_empty_sentence_has_a_zero_row():
 ])
 def test_depends_on_context(text, dependent):
     assert depends_on_context(text, EN) is dependent
+
+
+@pytest.mark.parametrize("text, framing", [
+    ("The effort is part of broader negotiations on how allies should support Kyiv.", True),
+    ("She noted that the initiative is part of a larger discussion within NATO.", True),
+    ("The surge in home schooling is part of a broader trend.", True),
+    ("The debate was also part of a much wider battle over the party's direction.", True),
+    ("The sale comes amid a jettisoning of assets by the parent company.", True),
+    ("The move came against a backdrop of a severe water shortage.", True),
+    # A fact that opens with a framing phrase, or "part of" something specific, is a fact.
+    ("As part of a larger effort to help farmers, the budget adds $5.5 million for research.", False),
+    ("The radar is part of the air defense package Germany sent in May.", False),
+    ("The news came as a surprise to the ministers.", False),
+    ("Great harvests often come amid chaotic inefficiency.", False),
+])
+def test_frames_the_story(text, framing):
+    assert frames_the_story(text, EN) is framing
+
+
+def test_a_language_without_framing_cues_flags_nothing():
+    assert frames_the_story("Die Gespräche sind Teil breiterer Verhandlungen.", get_language("german")) is False
+    rep = represent(_sentences([["The effort is part of broader talks on aid.", "Tanks arrive on Monday."]]), EN)
+    assert list(rep.framing) == [True, False]
+
+
+# Fragments of matches and near misses, in cases and scripts that lower() and the regex's
+# case-insensitivity could treat differently.
+_FRAMING_WORDS = ["The effort", "is part of a broader", "IS Part of the WIDER", "were also part of much larger",
+                  "is part of", "part of a broader", "a broader", "talks",
+                  "came amid", "comes AMİD", "came amidst", "comes against the backdrop", "came against a bacKdrop",
+                  "apart", "party", "\u00a0", ".", "İ", "ﬁ"]
+
+
+@given(st.lists(st.sampled_from(_FRAMING_WORDS), max_size=10), st.sampled_from([" ", "", "  "]))
+def test_framing_key_gate_never_hides_a_match(words, glue):
+    text = glue.join(words)
+    assert frames_the_story(text, EN) is (EN.framing.search(text) is not None)

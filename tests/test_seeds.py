@@ -34,6 +34,8 @@ PARAPHRASES = {
     "temporary commitments": [r"determine what temporary security commitments", r"intermediate security commitments",
                               r"working on temporary security commitments", r"what security commitments they can give"],
 }
+# A group that only frames the story: quoting it wastes a line.
+FRAMING = {"broader negotiations"}
 NOISE = [
     "Menu", "Photo:", "cookies", "Cookie Policy", "Outdated Browser", "Google Chrome", "Powered by",
     "No comments", "Header Ads", "Press play", "Expressed by artificial intelligence",
@@ -94,6 +96,11 @@ def test_sources_that_report_a_chosen_fact_are_cited(briefing, documents):
         assert not missing, (group, missing)
         checked += 1
     assert checked >= 4
+
+
+def test_no_line_only_frames_the_story(briefing):
+    framing = [s.text for s in briefing.sentences if _group(s.text) in FRAMING]
+    assert not framing, framing
 
 
 def test_widely_reported_facts_come_before_single_source_ones(briefing):

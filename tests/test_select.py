@@ -16,6 +16,14 @@ FLOOD_PARAPHRASE = [
     "The regional government promised compensation to farmers whose crops were destroyed by the water.",
 ]
 
+# Framing that two sources paraphrase, sharing the story's words with every sentence.
+FLOOD_FRAMING = [
+    "The rescue is part of a broader effort by the regional government to protect valley residents "
+    "and farmers from heavy rain and floods.",
+    "The evacuation is part of a wider push by the regional government to shield residents and "
+    "farmers of the valley from heavy rain.",
+]
+
 
 def test_budget_validation():
     with pytest.raises(OptionsError):
@@ -44,6 +52,21 @@ def test_words_budget_stops_once_reached():
 def test_reading_order_follows_article_position():
     briefing = summarize(["\n".join(FLOOD)], sentences=3)
     assert [s.text for s in briefing.sentences] == FLOOD
+
+
+def test_framing_gives_way_to_a_fact():
+    from summarize.pipeline import Summarizer
+    from summarize.select import Selector
+
+    documents = ["\n".join([*FLOOD, FLOOD_FRAMING[0]]), "\n".join([*FLOOD_PARAPHRASE, FLOOD_FRAMING[1]])]
+
+    def second_line(framing_weight: float) -> str:
+        briefing = Summarizer(selector=Selector(framing_weight=framing_weight))(documents, sentences=2)
+        return briefing.sentences[1].text
+
+    # Unweighted, the corroborated framing outranks the compensation fact; weighted, it does not.
+    assert second_line(1.0) in FLOOD_FRAMING
+    assert "compensation" in second_line(Selector().framing_weight)
 
 
 @pytest.mark.parametrize("shared, witnesses, other_sources, chosen_sources, expected", [
