@@ -34,6 +34,15 @@ PARAPHRASES = {
     "temporary commitments": [r"determine what temporary security commitments", r"intermediate security commitments",
                               r"working on temporary security commitments", r"what security commitments they can give"],
 }
+# The key facts by which issue 2 judges a briefing, each carried by one of the groups above.
+# "How they will be settled" (bilaterally, "from air defense to tanks") is not asserted: at six
+# lines it ranks 9th, behind the third "continued assistance" paraphrase and a 2-source fact.
+KEY_FACTS = {
+    "what the allies are preparing and when": {"declaration talks"},
+    "who is negotiating it": {"the four powers and Kyiv"},
+    "what Ukraine will and will not get": {"temporary commitments", "no firm promise"},
+    "what the guarantees consist of": {"umbrella", "continued assistance", "equip and finance"},
+}
 # A group that only frames the story: quoting it wastes a line.
 FRAMING = {"broader negotiations"}
 NOISE = [
@@ -96,6 +105,12 @@ def test_sources_that_report_a_chosen_fact_are_cited(briefing, documents):
         assert not missing, (group, missing)
         checked += 1
     assert checked >= 4
+
+
+def test_every_key_fact_is_carried(briefing):
+    groups = {_group(sentence.text) for sentence in briefing.sentences}
+    missing = [fact for fact, carriers in KEY_FACTS.items() if not carriers & groups]
+    assert not missing, missing
 
 
 def test_no_line_only_frames_the_story(briefing):
