@@ -35,8 +35,9 @@ PARAPHRASES = {
                               r"working on temporary security commitments", r"what security commitments they can give"],
 }
 # The key facts by which issue 2 judges a briefing, each carried by one of the groups above.
-# "How they will be settled" (bilaterally, "from air defense to tanks") is not asserted: at six
-# lines it ranks 9th, behind the third "continued assistance" paraphrase and a 2-source fact.
+# "How they will be settled" (bilaterally, "from air defense to tanks") is not asserted: it ranks
+# 9th, so six lines leave it out, behind a second line on continued aid ("In return, … weapons,
+# equipment, training") and a fact two outlets report (Stoltenberg's modernisation plan).
 KEY_FACTS = {
     "what the allies are preparing and when": {"declaration talks"},
     "who is negotiating it": {"the four powers and Kyiv"},
