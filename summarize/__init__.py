@@ -13,6 +13,7 @@ from .errors import InputError, NoSentencesError, OptionsError, SummarizeError
 from .load import load_documents
 from .model import Briefing, BriefingSentence, Document
 from .pipeline import Summarizer, summarize
+from .stories import group_stories, summarize_stories
 
 __all__ = [
     "Briefing",
@@ -23,8 +24,10 @@ __all__ = [
     "OptionsError",
     "SummarizeError",
     "Summarizer",
+    "group_stories",
     "load_documents",
     "summarize",
+    "summarize_stories",
 ]
 __version__ = "0.1.0"
 

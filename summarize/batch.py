@@ -117,7 +117,8 @@ def _summarize_one(arguments: tuple[DocumentSet, dict[str, object]]) -> BatchRes
     from .pipeline import Summarizer
 
     document_set, options = arguments
-    summarizer = Summarizer(language=str(options.get("language", "english")))
+    summarizer = Summarizer(language=str(options.get("language", "english")),
+                            warn_mixed_stories=bool(options.get("warn_mixed_stories", True)))
     try:
         briefing = summarizer(list(document_set.documents), sentences=options.get("sentences"),  # type: ignore[arg-type]
                               words=options.get("words"))  # type: ignore[arg-type]
@@ -134,15 +135,18 @@ def summarize_sets(
     language: str = "english",
     jobs: int = 1,
     progress: bool = False,
+    warn_mixed_stories: bool = True,
 ) -> Iterator[BatchResult]:
     """Summarize every set, yielding results in input order; ``jobs`` processes in parallel.
-    A set that fails yields a result with ``error`` set instead of stopping the batch."""
+    A set that fails yields a result with ``error`` set instead of stopping the batch.
+    ``warn_mixed_stories`` logs a warning for a set that clearly tells several stories."""
     from .language import get_language
     from .select import Budget
 
     get_language(language)  # an unknown language fails once, before any work
     Budget(sentences=sentences, words=words)
-    options = {"sentences": sentences, "words": words, "language": language}
+    options = {"sentences": sentences, "words": words, "language": language,
+               "warn_mixed_stories": warn_mixed_stories}
     work = [(document_set, options) for document_set in sets]
     bar = None
     if progress:

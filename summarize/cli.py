@@ -12,12 +12,13 @@ from typing import NoReturn
 
 from . import __version__
 from .batch import load_sets, safe_file_names, summarize_sets
-from .errors import OptionsError, SummarizeError
+from .errors import NoSentencesError, OptionsError, SummarizeError
 from .language import supported_languages
 from .load import DEFAULT_MAX_BYTES, load_documents
-from .output import check_not_an_input, write_atomic
+from .output import check_not_an_input, prepare_output_directory, write_atomic
 from .pipeline import DEFAULT_SENTENCES, LARGE_SET_CHARACTERS, Summarizer
-from .render import FORMATS, render
+from .render import FORMATS, IndexEntry, render, render_index, render_many
+from .stories import brief_stories, group_stories, story_slug, story_title
 
 __all__ = ["main", "parse_args"]
 
@@ -25,6 +26,7 @@ logger = logging.getLogger("summarize.cli")
 
 _SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
                    ".json": "json", ".txt": "text"}
+_SUFFIXES = {"markdown": ".md", "html": ".html", "json": ".json", "text": ".txt"}
 
 _DESCRIPTION = """\
 Summarize a set of documents about one story into a short briefing. Every sentence of the
@@ -40,6 +42,8 @@ examples:
   cat story.txt | summarize -           read standard input
   summarize --batch stories/ -o out/ -j 2   one briefing per subdirectory, two at a time
   summarize --batch sets.jsonl.gz > briefings.jsonl   JSON lines in, JSON lines out
+  summarize --stories downloads/ -o today/   one briefing per story found, and today/index.md
+  summarize --stories downloads/ --min-story-size 3 -f json   stories of 3+ articles, JSON lines
 
 inputs: files (any name) and directories (searched for .txt, .md, .markdown files in sorted
 order); a sources.json in a directory may give each file a title, source, url and date:
@@ -89,13 +93,23 @@ def _build_parser() -> _Parser:
     out.add_argument("-o", "--output", type=Path, metavar="FILE",
                      help="write to FILE (atomically; never over an input file) instead of "
                           "standard output, e.g. -o briefing.html")
+    stories = parser.add_argument_group("a pile of articles about several stories")
+    stories.add_argument("--stories", action="store_true",
+                         help="group the inputs into stories (found, not given) and write one "
+                              "briefing per story, largest first; with -o DIR one file per story "
+                              "plus an index, else all briefings on stdout (-f json: JSON lines "
+                              "with a \"story\" number)")
+    stories.add_argument("--min-story-size", type=_positive, default=1, metavar="N",
+                         help="with --stories, brief only stories of at least N articles; the "
+                              "others are listed in the index as other articles (default: 1)")
     batch = parser.add_argument_group("many document sets")
     batch.add_argument("--batch", metavar="SOURCE",
                        help="summarize many sets: a directory with one set per subdirectory, or a "
                             "JSON-lines file (.jsonl or .jsonl.gz) of {\"set\", \"text\", \"id\", \"title\", ...} "
                             "objects; with -o DIR one file per set, else JSON lines on stdout")
     batch.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
-                       help="summarize N sets at a time in parallel processes (same results, same order)")
+                       help="with --batch or --stories, summarize N sets or stories at a time in "
+                            "parallel processes (same results, same order)")
     parser.add_argument("--language", default="english", metavar="NAME",
                         help="language of the documents, for stop words, stemming and cleaning "
                              f"(default: english; one of {', '.join(supported_languages())})")
@@ -115,6 +129,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if bool(args.paths) == bool(args.batch):
         parser.error("give either PATH... or --batch SOURCE")
+    if args.stories and args.batch:
+        parser.error("--stories groups the articles of PATH... into stories; it does not go with --batch")
+    if args.min_story_size != 1 and not args.stories:
+        parser.error("--min-story-size goes with --stories")
     if args.format is None:
         suffix = args.output.suffix.lower() if args.output else ""
         args.format = _SUFFIX_FORMATS.get(suffix, "markdown")
@@ -149,14 +167,8 @@ def run_batch(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
     else:
         directory = args.output
-        if directory.exists() and not directory.is_dir():
-            raise OptionsError(f"with --batch, -o must name a directory, and {directory} is a file")
-        source = Path(args.batch).resolve()
-        if source.is_dir() and directory.resolve().is_relative_to(source):
-            raise OptionsError(f"refusing to write into the input directory {args.batch}")
-        directory.mkdir(exist_ok=True)
-        suffix = {"markdown": ".md", "html": ".html", "json": ".json", "text": ".txt"}[args.format]
-        names = safe_file_names([document_set.id for document_set in sets], suffix)
+        prepare_output_directory(directory, [args.batch], option="--batch")
+        names = safe_file_names([document_set.id for document_set in sets], _SUFFIXES[args.format])
         for name, result in zip(names, results):
             if result.briefing is None:
                 logger.warning("set %s failed: %s", result.set, result.error)
@@ -169,9 +181,51 @@ def run_batch(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_stories(args: argparse.Namespace) -> int:
+    documents = load_documents(args.paths, max_bytes=args.max_bytes)
+    stories = group_stories(documents, language=args.language)
+    briefed = [story for story in stories if len(story) >= args.min_story_size]
+    if args.output is not None:
+        prepare_output_directory(args.output, args.paths, option="--stories")
+    progress = sys.stderr.isatty() and not args.quiet
+    results = list(brief_stories(briefed, sentences=args.sentences, words=args.words,
+                                 language=args.language, jobs=args.jobs, progress=progress))
+    briefings = [result.briefing for result in results if result.briefing is not None]
+    if not briefings:
+        raise NoSentencesError("no story could be briefed: no sentences found in any of them")
+    if args.output is None:
+        if args.format == "json":
+            lines = [json.dumps({"story": number, **briefing.to_dict()}, ensure_ascii=False) + "\n"
+                     for number, briefing in enumerate(briefings, start=1)]
+            data = "".join(lines)
+        else:
+            data = render_many(briefings, args.format)
+        sys.stdout.buffer.write(data.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return 0
+    suffix = _SUFFIXES[args.format]
+    width = max(2, len(str(len(briefings))))
+    entries, number = [], 0
+    by_story = {id(story): result.briefing for story, result in zip(briefed, results)}
+    for story in stories:
+        briefing = by_story.get(id(story))
+        if briefing is None:
+            entries.append(IndexEntry(title=story_title(story, args.language), documents=tuple(story)))
+            continue
+        number += 1
+        name = f"{number:0{width}d}-{story_slug(briefing.title)}{suffix}"
+        write_atomic(args.output / name, render(briefing, args.format).encode("utf-8"))
+        entries.append(IndexEntry(title=briefing.title, documents=briefing.documents, file=name))
+    index = "index.md" if args.format == "markdown" else f"index{suffix}"
+    write_atomic(args.output / index, render_index(entries, args.format).encode("utf-8"))
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     if args.batch:
         return run_batch(args)
+    if args.stories:
+        return run_stories(args)
     summarizer = Summarizer(language=args.language)
     documents = load_documents(args.paths, max_bytes=args.max_bytes)
     briefing = summarizer(documents, sentences=args.sentences, words=args.words,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .errors import InputError, OptionsError
 
-__all__ = ["write_atomic", "check_not_an_input"]
+__all__ = ["write_atomic", "check_not_an_input", "prepare_output_directory"]
 
 
 def check_not_an_input(target: Path, inputs: Iterable[str | os.PathLike[str]]) -> None:
@@ -61,3 +61,22 @@ def write_atomic(target: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def prepare_output_directory(directory: Path, inputs: Iterable[str | os.PathLike[str]], *, option: str) -> None:
+    """Make ``directory`` ready to take one file per briefing: it must not be a file, nor lie
+    inside an input directory (the next run would read its own output); it is created if new.
+    ``option`` names the mode in the error (``--batch``, ``--stories``)."""
+    if directory.exists() and not directory.is_dir():
+        raise OptionsError(f"with {option}, -o must name a directory, and {directory} is a file")
+    target = directory.resolve()
+    for raw in inputs:
+        if str(raw) == "-":
+            continue
+        source = Path(raw).resolve()
+        if source.is_dir() and target.is_relative_to(source):
+            raise OptionsError(f"refusing to write into the input directory {raw}")
+    try:
+        directory.mkdir(exist_ok=True)
+    except OSError as error:
+        raise InputError(f"cannot write {directory}: {(error.strerror or str(error)).lower()}") from None

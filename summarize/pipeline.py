@@ -40,6 +40,9 @@ class Summarizer:
     language: str = "english"
     ranker: TextRank = field(default_factory=TextRank)
     selector: Selector = field(default_factory=Selector)
+    #: log a warning when the documents clearly tell several unrelated stories (off where the
+    #: caller has grouped them into stories already)
+    warn_mixed_stories: bool = True
 
     @property
     def resources(self) -> Language:
@@ -78,6 +81,22 @@ class Summarizer:
                 document = replace(document, title=title or document.id)
             titled.append(document)
         return titled
+
+    def warn_if_several_stories(self, documents: Sequence[Document], blocks: Sequence[Sequence[Block]]) -> None:
+        """Log one warning when the documents clearly tell unrelated stories: one briefing would
+        mix them, and :func:`summarize.summarize_stories` briefs each apart."""
+        if len(documents) < 4:  # two stories of two documents each, at the least
+            return
+        from .stories import MIXED_INPUT_THRESHOLD, StoryGrouper, paragraph_terms, several_stories, stories_at
+
+        grouper = StoryGrouper()
+        loose, found = stories_at(documents, paragraph_terms(documents, blocks, self.resources),
+                                  [MIXED_INPUT_THRESHOLD, grouper.threshold], grouper)
+        if several_stories(loose):
+            logger.warning(
+                "the input seems to tell %d unrelated stories; one briefing will mix them "
+                "(--stories, or summarize_stories() in Python, briefs each apart)", len(found)
+            )
 
     def briefing(
         self,
@@ -120,6 +139,8 @@ class Summarizer:
             stage("clean")
             blocks = self.clean(docs)
             docs = self.titled(docs, blocks)
+            if self.warn_mixed_stories:
+                self.warn_if_several_stories(docs, blocks)
             stage("split")
             split = self.split(docs, blocks)
             if not split:

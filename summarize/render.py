@@ -11,6 +11,8 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import markdown as markdown_lib
@@ -19,9 +21,13 @@ from .model import Briefing, Document
 
 __all__ = [
     "FORMATS",
+    "IndexEntry",
     "briefing_to_dict",
     "escape_markdown",
+    "html_page",
     "render",
+    "render_index",
+    "render_many",
     "render_html",
     "render_json",
     "render_markdown",
@@ -99,8 +105,13 @@ code {{ font-size: 0.85em; color: #555; }}
 
 def render_html(briefing: Briefing) -> str:
     """A complete standalone page, converted from the escaped Markdown briefing."""
-    body = markdown_lib.markdown(render_markdown(briefing), output_format="html")
-    return _PAGE.format(title=html.escape(briefing.title), body=body)
+    return html_page(render_markdown(briefing), briefing.title)
+
+
+def html_page(markdown_text: str, title: str) -> str:
+    """A standalone page from Markdown whose document text is already escaped."""
+    body = markdown_lib.markdown(markdown_text, output_format="html")
+    return _PAGE.format(title=html.escape(title), body=body)
 
 
 def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
@@ -156,3 +167,78 @@ FORMATS = {
 
 def render(briefing: Briefing, format: str) -> str:
     return FORMATS[format](briefing)
+
+
+#: What separates briefings printed one after another (stories on standard output).
+_BRIEFING_SEPARATOR = "\n---\n\n"
+
+
+def render_many(briefings: Sequence[Briefing], format: str) -> str:
+    """Several briefings as one output: Markdown and text one after another, HTML one page."""
+    if format == "html":
+        title = briefings[0].title if len(briefings) == 1 else f"{len(briefings)} stories"
+        return html_page(_BRIEFING_SEPARATOR.join(render_markdown(b) for b in briefings), title)
+    return _BRIEFING_SEPARATOR.join(render(briefing, format) for briefing in briefings)
+
+
+@dataclass(frozen=True, kw_only=True)
+class IndexEntry:
+    """One story in an index of stories: its title, its documents, and the file of its briefing
+    (``None`` for stories too small to be briefed, listed as other articles)."""
+
+    title: str
+    documents: tuple[Document, ...]
+    file: str | None = None
+
+
+def _outlets(documents: Sequence[Document]) -> list[str]:
+    return sorted({document.source for document in documents if document.source})
+
+
+def _date_range(documents: Sequence[Document]) -> str:
+    dates = sorted({document.date for document in documents if document.date})
+    if not dates:
+        return ""
+    return dates[0] if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
+
+
+def _index_facts(entry: IndexEntry) -> list[str]:
+    count = len(entry.documents)
+    facts = [f"{count} article" + ("" if count == 1 else "s")]
+    if _outlets(entry.documents):
+        facts.append(", ".join(_outlets(entry.documents)))
+    if _date_range(entry.documents):
+        facts.append(_date_range(entry.documents))
+    return facts
+
+
+def render_index(entries: Sequence[IndexEntry], format: str) -> str:
+    """The index of a ``--stories -o DIR`` run: each story's title (linked to its briefing),
+    number of articles, outlets and dates; stories without a briefing under "Other articles"."""
+    briefed = [entry for entry in entries if entry.file is not None]
+    others = [entry for entry in entries if entry.file is None]
+    if format == "json":
+        records = [{"story": number, "title": entry.title, "file": entry.file,
+                    "documents": [document.id for document in entry.documents],
+                    "sources": _outlets(entry.documents),
+                    "dates": sorted({d.date for d in entry.documents if d.date})}
+                   for number, entry in enumerate(entries, start=1)]
+        return json.dumps({"stories": records}, ensure_ascii=False, indent=2) + "\n"
+    if format == "text":
+        lines = [f"{len(briefed)} stories", ""]
+        lines += [f"{number}. {entry.title} ({'; '.join(_index_facts(entry))}) {entry.file}"
+                  for number, entry in enumerate(briefed, start=1)]
+        if others:
+            lines += ["", "Other articles:"]
+            lines += [f"- {entry.title} ({'; '.join(_index_facts(entry))})" for entry in others]
+        return "\n".join(lines) + "\n"
+    lines = [f"# {len(briefed)} stories", ""]
+    lines += [f"{number}. [{escape_markdown(entry.title)}]({entry.file}) — "
+              + " — ".join(escape_markdown(fact) for fact in _index_facts(entry))
+              for number, entry in enumerate(briefed, start=1)]
+    if others:
+        lines += ["", "## Other articles", ""]
+        lines += ["- " + " — ".join(escape_markdown(part) for part in [entry.title, *_index_facts(entry)])
+                  for entry in others]
+    markdown_text = "\n".join(lines) + "\n"
+    return html_page(markdown_text, f"{len(briefed)} stories") if format == "html" else markdown_text

@@ -49,9 +49,12 @@ class Representation:
     idf: np.ndarray
 
 
-def tokenize(text: str, language: Language, cache: dict[str, str] | None = None) -> list[str]:
+def tokenize(text: str, language: Language, cache: dict[str, str] | None = None, *,
+             keep_gaps: bool = False) -> list[str]:
     """The stemmed content words of ``text``, in order. ``cache`` (word as written → term, ``""``
-    for a stop word) lets a caller tokenizing many sentences stem each distinct word once."""
+    for a stop word) lets a caller tokenizing many sentences stem each distinct word once.
+    With ``keep_gaps`` a stop word leaves ``""`` in its place, so a caller can tell words that
+    stand side by side (a phrase) from words that only follow each other."""
     known = {} if cache is None else cache
     if language.long_names is not None:
         text = language.long_names.sub(lambda match: language.short_forms[match.group()], text)
@@ -60,7 +63,7 @@ def tokenize(text: str, language: Language, cache: dict[str, str] | None = None)
         term = known.get(word)
         if term is None:
             term = known[word] = _term(word, language)
-        if term:
+        if term or keep_gaps:
             terms.append(term)
     return terms
 
