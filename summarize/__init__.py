@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 
 from .errors import InputError, NoSentencesError, OptionsError, SummarizeError
+from .formats import document_from_html
 from .load import load_documents
 from .model import Briefing, BriefingSentence, Document
 from .pipeline import Summarizer, summarize
@@ -24,6 +25,7 @@ __all__ = [
     "OptionsError",
     "SummarizeError",
     "Summarizer",
+    "document_from_html",
     "group_stories",
     "load_documents",
     "summarize",

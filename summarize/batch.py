@@ -6,7 +6,9 @@ identical to ``jobs=1``, because each set is summarized alone by the same determ
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import io
 import json
 import logging
 import os
@@ -16,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from .errors import InputError, SummarizeError
 from .load import DEFAULT_MAX_BYTES, load_documents
@@ -45,13 +48,26 @@ class BatchResult:
     error: str | None = None
 
 
+@contextlib.contextmanager
+def _open_lines(path: Path) -> Iterator[IO[str]]:
+    """The lines of ``path`` (gzipped or not), or of standard input for ``-``, left open."""
+    if str(path) == "-":
+        stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8")
+        try:
+            yield stdin
+        finally:
+            stdin.detach()  # closing the wrapper would close standard input for the caller
+        return
+    with (gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else open(path, encoding="utf-8")) as stream:
+        yield stream
+
+
 def _jsonl_sets(path: Path, max_bytes: int) -> list[DocumentSet]:
-    opener = gzip.open if path.suffix == ".gz" else open
     sets: dict[str, list[Document]] = {}
     taken: dict[str, set[str]] = {}
     size = 0
     try:
-        with opener(path, "rt", encoding="utf-8") as stream:  # type: ignore[operator]
+        with _open_lines(path) as stream:
             for number, line in enumerate(stream, start=1):
                 size += len(line)
                 if size > max_bytes:
@@ -104,8 +120,10 @@ def _directory_sets(directory: Path, max_bytes: int) -> list[DocumentSet]:
 def load_sets(source: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[DocumentSet]:
     """Document sets from a directory (a set per subdirectory, in sorted order) or a JSON-lines
     file, optionally gzipped, of ``{"set", "text", "id", "title", "source", "url", "date"}``
-    objects (sets in order of first appearance)."""
+    objects (sets in order of first appearance); ``-`` reads JSON lines from standard input."""
     path = Path(source)
+    if str(source) == "-":
+        return _jsonl_sets(path, max_bytes)
     if path.is_dir():
         return _directory_sets(path, max_bytes)
     if path.is_file():

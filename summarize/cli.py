@@ -14,7 +14,10 @@ from . import __version__
 from .batch import load_sets, safe_file_names, summarize_sets
 from .errors import NoSentencesError, OptionsError, SummarizeError
 from .language import supported_languages
-from .load import DEFAULT_MAX_BYTES, load_documents
+from .encodings import check_encoding
+from .fetch import DEFAULT_TIMEOUT
+from .load import DEFAULT_MAX_BYTES, load_documents, read_url_list
+from .model import Document
 from .output import check_not_an_input, prepare_output_directory, write_atomic
 from .pipeline import DEFAULT_SENTENCES, LARGE_SET_CHARACTERS, Summarizer
 from .render import FORMATS, IndexEntry, render, render_index, render_many
@@ -39,14 +42,18 @@ examples:
   summarize a.txt b.txt -n 3            three sentences from two files
   summarize seeds/ --words 100 -f text  about 100 words, plain text
   summarize seeds/ -o briefing.html     a standalone HTML page (format from the file ending)
-  cat story.txt | summarize -           read standard input
+  cat story.txt | summarize             read standard input (also: summarize -)
+  summarize page.html https://example.com/story   saved pages and URLs: main text, title, outlet, date
+  summarize feed.xml --follow-links     one document per feed entry, short entries read from their page
+  summarize --language russian old.txt  a legacy encoding (here Windows-1251) is detected for the language
   summarize --batch stories/ -o out/ -j 2   one briefing per subdirectory, two at a time
   summarize --batch sets.jsonl.gz > briefings.jsonl   JSON lines in, JSON lines out
   summarize --stories downloads/ -o today/   one briefing per story found, and today/index.md
   summarize --stories downloads/ --min-story-size 3 -f json   stories of 3+ articles, JSON lines
 
-inputs: files (any name) and directories (searched for .txt, .md, .markdown files in sorted
-order); a sources.json in a directory may give each file a title, source, url and date:
+inputs: files (any name) and directories (searched for .txt, .md, .markdown, .html, .htm, .rss,
+.atom, .pdf, .docx files in sorted order), http(s) URLs, standard input; a sources.json in a
+directory may give each file a title, source, url and date (over what a web page says):
   {"article.txt": {"title": "...", "source": "Politico", "url": "https://...", "date": "2023-07-09"}}
 
 exit status: 0 success, 1 an input problem (missing, unreadable, binary, empty, no sentences,
@@ -79,7 +86,23 @@ def _build_parser() -> _Parser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="a file, a directory of .txt/.md files, or - for standard input")
+                        help="a file (text, HTML page, RSS/Atom feed; PDF and .docx with the "
+                             "documents extra), a directory of them, an http(s):// URL, or - for "
+                             "standard input (read also when no PATH is given and input is piped)")
+    web = parser.add_argument_group("web pages, feeds and encodings")
+    web.add_argument("--urls", metavar="FILE",
+                     help="also read the URLs listed in FILE, one a line (# starts a comment)")
+    web.add_argument("--follow-links", action="store_true",
+                     help="for a feed entry that carries only a short summary, fetch and read the "
+                          "page it links to")
+    web.add_argument("--timeout", type=_positive, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                     help=f"give up on a URL after this many seconds (default: {DEFAULT_TIMEOUT})")
+    web.add_argument("--private-urls", action="store_true",
+                     help="allow URLs on this machine or a private network (refused by default, "
+                          "so a shared service cannot be pointed at its own network)")
+    web.add_argument("--encoding", metavar="NAME",
+                     help="read text files in this encoding (e.g. cp1251, koi8-r, gb18030) "
+                          "instead of detecting it")
     budget = parser.add_argument_group("length (default: %d sentences)" % DEFAULT_SENTENCES)
     budget.add_argument("-n", "--sentences", type=_positive, metavar="N",
                         help="at most N sentences, e.g. -n 4")
@@ -92,7 +115,7 @@ def _build_parser() -> _Parser:
                           "with -o, guessed from the file ending")
     out.add_argument("-o", "--output", type=Path, metavar="FILE",
                      help="write to FILE (atomically; never over an input file) instead of "
-                          "standard output, e.g. -o briefing.html")
+                          "standard output (- is standard output), e.g. -o briefing.html")
     stories = parser.add_argument_group("a pile of articles about several stories")
     stories.add_argument("--stories", action="store_true",
                          help="group the inputs into stories (found, not given) and write one "
@@ -106,7 +129,8 @@ def _build_parser() -> _Parser:
     batch.add_argument("--batch", metavar="SOURCE",
                        help="summarize many sets: a directory with one set per subdirectory, or a "
                             "JSON-lines file (.jsonl or .jsonl.gz) of {\"set\", \"text\", \"id\", \"title\", ...} "
-                            "objects; with -o DIR one file per set, else JSON lines on stdout")
+                            "objects (- reads them from standard input); with -o DIR one file "
+                            "per set, else JSON lines on stdout")
     batch.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
                        help="with --batch or --stories, summarize N sets or stories at a time in "
                             "parallel processes (same results, same order)")
@@ -123,12 +147,31 @@ def _build_parser() -> _Parser:
     return parser
 
 
-def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    """Parse command-line arguments (``argv`` without the program name)."""
+def _stdin_is_piped() -> bool:
+    try:
+        return sys.stdin is not None and not sys.stdin.isatty() and sys.stdin.fileno() >= 0
+    except (OSError, ValueError, AttributeError):  # closed, or replaced (e.g. by a test runner)
+        return False
+
+
+def parse_args(argv: Sequence[str] | None = None, *, stdin_piped: bool | None = None) -> argparse.Namespace:
+    """Parse command-line arguments (``argv`` without the program name). With no PATH, no
+    --urls and no --batch, piped standard input is the input (``stdin_piped``: whether it is,
+    found out when ``None``)."""
     parser = _build_parser()
     args = parser.parse_args(argv)
-    if bool(args.paths) == bool(args.batch):
-        parser.error("give either PATH... or --batch SOURCE")
+    if args.output is not None and str(args.output) == "-":
+        args.output = None
+    if args.encoding is not None:
+        try:
+            args.encoding = check_encoding(args.encoding)
+        except OptionsError as error:
+            parser.error(str(error))
+    if not args.paths and not args.batch and not args.urls:
+        if stdin_piped if stdin_piped is not None else _stdin_is_piped():
+            args.paths = ["-"]
+    if bool(args.paths or args.urls) == bool(args.batch):
+        parser.error("give either PATH... (or --urls FILE) or --batch SOURCE")
     if args.stories and args.batch:
         parser.error("--stories groups the articles of PATH... into stories; it does not go with --batch")
     if args.min_story_size != 1 and not args.stories:
@@ -151,6 +194,11 @@ def _configure_logging(quiet: bool) -> None:
     root.handlers[:] = [handler]
     root.setLevel(logging.ERROR if quiet else logging.WARNING)
     root.propagate = False
+    # The libraries that read web pages log their own view of a failure; ours is the one line
+    # the user needs (a failed URL says why), so theirs stay out of the terminal.
+    for name in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
+        logging.getLogger(name).addHandler(logging.NullHandler())
+        logging.getLogger(name).propagate = False
 
 
 def run_batch(args: argparse.Namespace) -> int:
@@ -181,8 +229,14 @@ def run_batch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _load(args: argparse.Namespace) -> list[Document]:
+    paths = [*args.paths, *(read_url_list(args.urls) if args.urls else [])]
+    return load_documents(paths, max_bytes=args.max_bytes, language=args.language, encoding=args.encoding,
+                          timeout=args.timeout, private_urls=args.private_urls, follow_links=args.follow_links)
+
+
 def run_stories(args: argparse.Namespace) -> int:
-    documents = load_documents(args.paths, max_bytes=args.max_bytes)
+    documents = _load(args)
     stories = group_stories(documents, language=args.language)
     briefed = [story for story in stories if len(story) >= args.min_story_size]
     if args.output is not None:
@@ -227,7 +281,7 @@ def run(args: argparse.Namespace) -> int:
     if args.stories:
         return run_stories(args)
     summarizer = Summarizer(language=args.language)
-    documents = load_documents(args.paths, max_bytes=args.max_bytes)
+    documents = _load(args)
     briefing = summarizer(documents, sentences=args.sentences, words=args.words,
                           progress=sys.stderr.isatty() and not args.quiet)
     data = render(briefing, args.format).encode("utf-8")

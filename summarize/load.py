@@ -1,7 +1,9 @@
-"""Load documents: files, directories, standard input, texts and ``Document`` objects.
+"""Load documents: files, directories, URLs, standard input, texts and ``Document`` objects.
 
-Reading is careful rather than clever: the bytes of every input are decoded by their byte-order
-mark, then as UTF-8, then as Windows-1252; binary files and empty files are skipped with a
+Reading is careful rather than clever. Plain text is decoded by its byte-order mark, as UTF-8, or
+in the legacy encoding that reads best as the document's language (:mod:`summarize.encodings`);
+web pages, feeds, PDF and Word files are read by :mod:`summarize.formats`, and URLs fetched by
+:mod:`summarize.fetch`. Binary, empty and unreadable inputs and failed URLs are skipped with a
 warning that names them; a directory is walked in sorted order (so the result never depends on
 the order the file system lists entries), without following symbolic links to directories (so
 a link loop cannot trap the walk). Nothing is ever written.
@@ -9,22 +11,37 @@ a link loop cannot trap the walk). Nothing is ever written.
 
 from __future__ import annotations
 
-import codecs
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import unquote, urlsplit
 
-from .errors import InputError
+from .encodings import Decoded, check_encoding
+from .encodings import decode_bytes as decode_text
+from .errors import InputError, SummarizeError
+from .fetch import DEFAULT_TIMEOUT, fetch, is_url
+from .formats import (
+    document_from_html,
+    documents_from_feed,
+    html_charset,
+    sniff_format,
+    text_from_docx,
+    text_from_pdf,
+    with_metadata,
+)
+from .language import Language, get_language
 from .model import Document
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "SUPPORTED_SUFFIXES",
+    "read_url_list",
     "METADATA_FILE",
     "load_documents",
     "decode_bytes",
@@ -36,89 +53,23 @@ logger = logging.getLogger(__name__)
 #: Inputs larger than this in total are refused before they are read (``--max-bytes``).
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 #: The file endings read from a directory; a file named explicitly is read whatever its ending.
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".rss", ".atom", ".pdf", ".docx")
 #: A JSON object in a directory mapping file names to ``title``/``source``/``url``/``date``.
 METADATA_FILE = "sources.json"
 
 _METADATA_KEYS = ("title", "source", "url", "date")
-_MAGIC = (
-    b"\x89PNG",
-    b"PK\x03\x04",
-    b"%PDF",
-    b"\x1f\x8b",
-    b"\xff\xd8\xff",
-    b"GIF8",
-    b"BZh",
-    b"\x7fELF",
-    b"7z\xbc\xaf",
-    b"Rar!",
-)
-# Control bytes that never appear in text (tab, newlines, form feed and escape excepted).
-_CONTROL_BYTES = frozenset(range(0, 32)) - {9, 10, 11, 12, 13, 27}
+#: A feed entry with less text than this is a teaser; ``follow_links`` fetches its page instead.
+SHORT_ENTRY_CHARACTERS = 600
 
 
-class _Skipped(Exception):
-    """An input that is passed over with a warning (binary, empty), not an error by itself."""
+def decode_bytes(data: bytes, name: str = "<input>", *, language: str = "english", encoding: str | None = None) -> str:
+    """The text of ``data`` (see :func:`summarize.encodings.decode_bytes`); :class:`InputError`
+    for binary data."""
+    return _decode(data, name, get_language(language), encoding).text
 
 
-def _looks_binary(data: bytes) -> bool:
-    if data.startswith(_MAGIC):
-        return True
-    head = data[:65536]
-    controls = sum(1 for byte in head if byte in _CONTROL_BYTES)
-    return controls > 0.1 * len(head)
-
-
-def _bomless_utf16(data: bytes) -> str | None:
-    """Recognise UTF-16 without a byte-order mark by where its NUL bytes fall."""
-    head = data[:4096]
-    if len(head) < 4 or head.count(0) < 0.3 * len(head):
-        return None
-    even_nuls = head[0::2].count(0)
-    odd_nuls = head[1::2].count(0)
-    encoding = "utf-16-le" if odd_nuls > 0.9 * head.count(0) else None
-    if even_nuls > 0.9 * head.count(0):
-        encoding = "utf-16-be"
-    if encoding is None:
-        return None
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
-
-
-def decode_bytes(data: bytes, name: str = "<input>") -> str:
-    """Decode the bytes of a text file; raise :class:`InputError` for binary data.
-
-    Order: a byte-order mark (UTF-32, UTF-16, UTF-8), then strict UTF-8, then Windows-1252
-    (a superset of Latin-1 for printable text), with Latin-1 for the five bytes Windows-1252
-    leaves undefined. Text is never decoded with replacement characters, so no mojibake.
-    """
-    for bom, encoding in (
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-        (codecs.BOM_UTF8, "utf-8-sig"),
-    ):
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as error:
-                raise InputError(f"{name}: not valid {encoding.upper()} text ({error.reason})") from None
-    utf16 = _bomless_utf16(data)
-    if utf16 is not None:
-        return utf16
-    if _looks_binary(data):
-        raise InputError(f"{name}: binary file, not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
+def _decode(data: bytes, name: str, language: Language, encoding: str | None) -> Decoded:
+    return decode_text(data, name, language=language, encoding=encoding)
 
 
 def _read_limited(stream: BinaryIO, limit: int, name: str) -> bytes:
@@ -182,10 +133,16 @@ def _describe_os_error(error: OSError) -> str:
 
 
 class _Loader:
-    """Reads paths into documents while keeping ids unique and the byte budget honest."""
+    """Reads paths and URLs into documents while keeping ids unique and the byte budget honest."""
 
-    def __init__(self, max_bytes: int) -> None:
+    def __init__(self, max_bytes: int, *, language: str = "english", encoding: str | None = None,
+                 timeout: float = DEFAULT_TIMEOUT, private_urls: bool = False, follow_links: bool = False) -> None:
         self.max_bytes = max_bytes
+        self.language = get_language(language)
+        self.encoding = check_encoding(encoding) if encoding else None
+        self.timeout = timeout
+        self.private_urls = private_urls
+        self.follow_links = follow_links
         self.bytes_read = 0
         self.ids: set[str] = set()
         self.documents: list[Document] = []
@@ -194,27 +151,86 @@ class _Loader:
     def _remaining(self) -> int:
         return self.max_bytes - self.bytes_read
 
-    def _add(self, data: bytes, *, name: str, stem: str, path: str | None, meta: dict[str, str]) -> None:
+    def _text(self, data: bytes, name: str) -> str:
+        decoded = _decode(data, name, self.language, self.encoding)
+        if decoded.unsure:
+            logger.warning("%s: not sure of the encoding; read as %s (set one with --encoding)", name, decoded.encoding)
+        return decoded.text
+
+    def _html_text(self, data: bytes, name: str, declared: str | None = None) -> str:
+        """A page's characters: the encoding forced, declared by the server or the page, else detected."""
+        for charset in (declared, html_charset(data)) if self.encoding is None else ():
+            if charset:
+                try:
+                    return data.decode(check_encoding(charset))
+                except (UnicodeDecodeError, SummarizeError):
+                    continue
+        return self._text(data, name)
+
+    def _add(self, data: bytes, *, name: str, stem: str, path: str | None, meta: dict[str, str],
+             kind: str | None = None, url: str | None = None, charset: str | None = None) -> None:
         self.bytes_read += len(data)
         try:
-            text = decode_bytes(data, name)
+            kind = kind or sniff_format(name, data)
+            if kind == "feed":
+                self._add_feed(data, name=name, stem=stem, path=path)
+                return
+            if kind == "html":
+                page = document_from_html(self._html_text(data, name, charset), id=stem, path=path, url=url)
+                self._keep(with_metadata(page, meta), stem)
+                return
+            if kind == "pdf":
+                text = text_from_pdf(data, name)
+            elif kind == "docx":
+                text = text_from_docx(data, name)
+            else:
+                text = self._text(data, name)
         except InputError as error:
             self._skip(str(error))
             return
         if not text.strip():
             self._skip(f"{name}: empty file")
             return
-        self.documents.append(
-            Document(
-                id=_document_id(stem, self.ids),
-                text=text,
-                title=meta.get("title", ""),
-                path=path,
-                source=meta.get("source"),
-                url=meta.get("url"),
-                date=meta.get("date"),
-            )
-        )
+        self._keep(Document(id=stem, text=text, title=meta.get("title", ""), path=path,
+                            source=meta.get("source"), url=meta.get("url") or url, date=meta.get("date")), stem)
+
+    def _keep(self, document: Document, stem: str) -> None:
+        self.documents.append(replace(document, id=_document_id(stem, self.ids)))
+
+    def _add_feed(self, data: bytes, *, name: str, stem: str, path: str | None) -> None:
+        for entry in documents_from_feed(data, name=stem, path=path):
+            if self.follow_links and entry.url and len(entry.text) < SHORT_ENTRY_CHARACTERS:
+                try:
+                    page = self._fetched_page(entry.url)
+                except InputError as error:
+                    logger.warning("kept the feed's summary of %s: %s", entry.id, error)
+                else:
+                    # The page's text, the feed's metadata where the page has none.
+                    entry = replace(entry, text=page.text, title=entry.title or page.title,
+                                    url=page.url or entry.url, date=entry.date or page.date)
+            if not entry.text.strip():
+                self._skip(f"{entry.path or entry.id}: an entry without text")
+                continue
+            self._keep(entry, entry.id)
+
+    def _fetched_page(self, url: str) -> Document:
+        fetched = fetch(url, timeout=self.timeout, max_bytes=max(self._remaining(), 0), private=self.private_urls)
+        self.bytes_read += len(fetched.data)
+        return document_from_html(self._html_text(fetched.data, url, fetched.charset), id=_url_stem(fetched.url),
+                                  path=url, url=fetched.url)
+
+    def add_url(self, url: str) -> None:
+        try:
+            fetched = fetch(url, timeout=self.timeout, max_bytes=max(self._remaining(), 0), private=self.private_urls)
+        except InputError as error:
+            self._skip(str(error))
+            return
+        kind = _CONTENT_TYPES.get(fetched.content_type)
+        if kind is None and fetched.content_type:
+            self._skip(f"{url}: not a web page, feed or text (content type {fetched.content_type})")
+            return
+        self._add(fetched.data, name=url, stem=_url_stem(fetched.url), path=url, meta={},
+                  kind=None if kind == "sniff" else kind, url=fetched.url, charset=fetched.charset)
 
     def _skip(self, reason: str) -> None:
         self.skipped.append(reason)
@@ -257,6 +273,9 @@ class _Loader:
         if str(raw) == "-":
             self.add_stdin()
             return
+        if isinstance(raw, str) and is_url(raw):
+            self.add_url(raw)
+            return
         path = Path(raw)
         try:
             is_dir = path.is_dir()
@@ -275,19 +294,34 @@ class _Loader:
 
 
 def load_documents(
-    paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    language: str = "english",
+    encoding: str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    private_urls: bool = False,
+    follow_links: bool = False,
 ) -> list[Document]:
-    """Read files and directories (``-`` for standard input) into documents.
+    """Read files, directories, ``http(s)://`` URLs and ``-`` (standard input) into documents.
 
-    Directories are searched recursively for ``.txt``, ``.md`` and ``.markdown`` files, in
-    sorted order; a ``sources.json`` beside the files supplies titles and outlets. Binary and
-    empty files are skipped with a logged warning. Raises :class:`InputError` when a path is
-    missing or unreadable, when the inputs exceed ``max_bytes``, or when no document remains.
+    Directories are searched recursively for the endings in :data:`SUPPORTED_SUFFIXES`, in
+    sorted order; a ``sources.json`` beside the files supplies titles and outlets (over what a web
+    page says of itself). HTML pages and URLs give their main text and metadata; a feed gives one
+    document per entry, and with ``follow_links`` an entry that carries only a short summary is
+    replaced by its linked page. Plain text is decoded with ``encoding`` when given, else
+    detected with the help of ``language``. URLs are fetched with ``timeout`` seconds and
+    ``max_bytes`` as limits; ``private_urls`` allows addresses on this machine or the local
+    network. Inputs that cannot be used (binary, empty, a failed URL) are skipped with a logged
+    warning. Raises :class:`InputError` when a path is missing or unreadable, when the inputs
+    exceed ``max_bytes``, or when no document remains; :class:`OptionsError` for an unknown
+    language or encoding.
     """
-    loader = _Loader(max_bytes)
+    loader = _Loader(max_bytes, language=language, encoding=encoding, timeout=timeout,
+                     private_urls=private_urls, follow_links=follow_links)
     paths = list(paths)
     if not paths:
-        raise InputError("no input: give at least one file or directory")
+        raise InputError("no input: give at least one file, directory or URL")
     for raw in paths:
         loader.add_path(raw)
     if not loader.documents:
@@ -296,6 +330,56 @@ def load_documents(
             raise InputError(f"nothing to summarize, every input was skipped ({shown})")
         raise InputError(f"no readable text in {', '.join(map(str, paths))}")
     return loader.documents
+
+
+def read_url_list(path: str | os.PathLike[str]) -> list[str]:
+    """The URLs of a file with one URL a line (blank lines and ``#`` comments ignored; ``-`` is
+    standard input). Raises :class:`InputError` for a line that is not an http(s) URL."""
+    try:
+        if str(path) == "-":
+            text = sys.stdin.read()
+        else:
+            text = Path(path).read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {_describe_os_error(error)}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not a UTF-8 list of URLs") from None
+    urls = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not is_url(line):
+            raise InputError(f"{path}:{number}: not an http(s) URL: {line[:80]}")
+        urls.append(line)
+    if not urls:
+        raise InputError(f"{path}: no URLs in this file")
+    return urls
+
+
+def _url_stem(url: str) -> str:
+    """A document id for a URL: the last part of its path without an ending, else its host."""
+    parsed = urlsplit(url)
+    parts = [part for part in parsed.path.split("/") if part]
+    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", parts[-1]) if parts else ""
+    stem = re.sub(r"[^\w.-]+", "-", unquote(stem)).strip("-.")
+    return stem or (parsed.hostname or "page")
+
+
+# What a server's content type says a download is; "sniff" looks at the bytes.
+_CONTENT_TYPES = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "application/rss+xml": "feed",
+    "application/atom+xml": "feed",
+    "application/rdf+xml": "feed",
+    "application/xml": "sniff",
+    "text/xml": "sniff",
+    "text/plain": "text",
+    "text/markdown": "text",
+    "application/pdf": "pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+}
 
 
 def as_documents(items: Sequence[Document | str | os.PathLike[str]]) -> list[Document]:
