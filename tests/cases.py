@@ -44,6 +44,14 @@ def _symlink_loop(path: Path) -> list[str]:
     return [str(path / "loop")]
 
 
+def _page_without_text(path: Path) -> list[str]:
+    return [str(_write(path / "page.html", "<html><body><script>track('Subscribe now.');</script></body></html>"))]
+
+
+def _cp1251(path: Path) -> list[str]:
+    return [str(_write(path / "ru.txt", "Союзники готовят декларацию о гарантиях безопасности.".encode("cp1251")))]
+
+
 BAD_INPUTS = [
     BadInput("missing path", lambda p: [str(p / "nope.txt")], InputError, "no such file or directory"),
     BadInput("empty directory", lambda p: [str((p / "empty").mkdir() or p / "empty")], InputError, "no .txt"),
@@ -62,4 +70,13 @@ BAD_INPUTS = [
     BadInput("negative words", _story, OptionsError, "at least 1", options=("--words", "-5"), exit_status=2),
     BadInput("unknown language", _story, OptionsError, "unsupported language",
              options=("--language", "klingon"), exit_status=2),
+    BadInput("unknown encoding", _story, OptionsError, "unknown encoding",
+             options=("--encoding", "klingon"), exit_status=2),
+    BadInput("encoding that does not fit", _cp1251, InputError, "not valid utf-8 text", options=("--encoding", "utf-8")),
+    BadInput("page without article text", _page_without_text, InputError, "no article text found in this page"),
+    BadInput("feed without entries",
+             lambda p: [str(_write(p / "news.rss", "<rss version='2.0'><channel><title>x</title></channel></rss>"))],
+             InputError, "the feed has no entries"),
+    BadInput("failed URL only", lambda p: ["http://127.0.0.1:9/story.html"], InputError, "connection refused",
+             options=("--private-urls",)),
 ]

@@ -13,6 +13,7 @@ from summarize.pipeline import Summarizer
 from .cases import BAD_INPUTS, BadInput
 
 _LIBRARY_OPTIONS = {"-n": "sentences", "--words": "words", "--language": "language", "--max-bytes": "max_bytes"}
+_LOAD_FLAGS = {"--private-urls": "private_urls"}
 
 
 @pytest.mark.parametrize("case", BAD_INPUTS, ids=lambda case: case.name)
@@ -32,8 +33,14 @@ def test_cli_reports_one_line_and_fails(case: BadInput, tmp_path, cli):
 @pytest.mark.parametrize("case", BAD_INPUTS, ids=lambda case: case.name)
 def test_library_raises_the_documented_error(case: BadInput, tmp_path):
     paths = case.make(tmp_path)
-    options = dict(zip(case.options[::2], case.options[1::2]))
-    load_kwargs = {"max_bytes": int(options.pop("--max-bytes"))} if "--max-bytes" in options else {}
+    flags = [option for option in case.options if option in _LOAD_FLAGS]
+    pairs = [option for option in case.options if option not in _LOAD_FLAGS]
+    options = dict(zip(pairs[::2], pairs[1::2]))
+    load_kwargs: dict[str, object] = {_LOAD_FLAGS[flag]: True for flag in flags}
+    if "--max-bytes" in options:
+        load_kwargs["max_bytes"] = int(options.pop("--max-bytes"))
+    if "--encoding" in options:
+        load_kwargs["encoding"] = options.pop("--encoding")
     kwargs = {_LIBRARY_OPTIONS[key]: (value if key == "--language" else int(value)) for key, value in options.items()}
     with pytest.raises(case.error, match=case.message.replace(".", r"\.").replace("-", r"\-")) as raised:
         summarize(load_documents(paths, **load_kwargs), **kwargs)
