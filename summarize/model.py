@@ -76,6 +76,8 @@ class Briefing:
     title: str
     documents: tuple[Document, ...]
     sentences: tuple[BriefingSentence, ...] = field(default_factory=tuple)
+    #: the language the documents were read in (the HTML page's ``lang``)
+    language: str = "english"
 
     def to_markdown(self) -> str:
         from .render import render_markdown

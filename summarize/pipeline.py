@@ -115,7 +115,8 @@ class Summarizer:
             )
             for selection in selections
         )
-        return Briefing(title=_briefing_title(documents, chosen), documents=tuple(documents), sentences=chosen)
+        return Briefing(title=_briefing_title(documents, chosen), documents=tuple(documents), sentences=chosen,
+                        language=self.resources.name)
 
     def __call__(
         self,

@@ -13,7 +13,9 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
+from urllib.parse import quote
 
 import markdown as markdown_lib
 
@@ -25,6 +27,7 @@ __all__ = [
     "briefing_to_dict",
     "escape_markdown",
     "html_page",
+    "location",
     "render",
     "render_index",
     "render_many",
@@ -32,6 +35,8 @@ __all__ = [
     "render_json",
     "render_markdown",
     "render_text",
+    "safe_url",
+    "text_fragment",
 ]
 
 # Characters that make Markdown syntax inside a line (emphasis, code, links and images, closing
@@ -50,68 +55,181 @@ def escape_markdown(text: str) -> str:
     return text.replace("<", "&lt;")
 
 
-def _markers(briefing: Briefing, sources: tuple[str, ...]) -> str:
-    number = {document.id: position for position, document in enumerate(briefing.documents, start=1)}
-    return "".join(f"[{number[doc_id]}]" for doc_id in sources)
+def _numbers(briefing: Briefing) -> dict[str, int]:
+    return {document.id: position for position, document in enumerate(briefing.documents, start=1)}
+
+
+def _markers(briefing: Briefing, sources: tuple[str, ...], separator: str = "") -> str:
+    number = _numbers(briefing)
+    return separator.join(f"[{number[doc_id]}]" for doc_id in sources)
+
+
+_SAFE_URL = re.compile(r"^https?://[^\s<>\\\x00-\x1f\x7f]+$", re.IGNORECASE)
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` when it may become a link: http(s) only, no white space, no markup characters."""
+    return url if url and _SAFE_URL.match(url) else None
+
+
+def location(document: Document) -> str:
+    """Where a document came from, as shown to readers: a URL as given, a local file by its name
+    only (an absolute path says nothing to a reader and leaks the author's folders)."""
+    path = document.path
+    if not path:
+        return document.id
+    if path == "-":
+        return "standard input"
+    if re.match(r"^https?://", path, re.IGNORECASE):
+        return path
+    name, _, entry = path.partition("#")  # a feed entry: feed.xml#3
+    return PurePath(name).name + (f"#{entry}" if entry else "")
 
 
 def _source_line(document: Document, *, escape: bool) -> str:
     quote = escape_markdown if escape else (lambda text: text)
-    parts = [quote(document.title or document.id)]
+    title = quote(document.title or document.id)
+    url = safe_url(document.url)
+    parts = [f"[{title}](<{url}>)" if escape and url else title]
     if document.source:
         parts.append(quote(document.source))
     if document.date:
         parts.append(quote(document.date))
-    location = document.path or document.id
-    parts.append(f"`{location.replace('`', '')}`" if escape else location)
+    shown = location(document)
+    if shown != url:
+        parts.append(f"`{shown.replace('`', '')}`" if escape else shown)
     line = " — ".join(parts)
-    if document.url:
-        line += f" <{quote(document.url)}>" if not escape else f" ({quote(document.url)})"
+    if url and not escape:
+        line += f" <{url}>"
     return line
+
+
+def _definition_title(document: Document) -> str:
+    text = " ".join((document.title or document.id).split())
+    return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def render_markdown(briefing: Briefing) -> str:
     lines = [f"# {escape_markdown(briefing.title)}", ""]
     for number, sentence in enumerate(briefing.sentences, start=1):
-        # Bare "[1][3]" renders as written: no reference definitions exist for it to resolve to.
-        lines.append(f"{number}. {escape_markdown(sentence.text)} {_markers(briefing, sentence.sources)}")
+        # "[5] [1]": a reference link each where the source has a URL (defined below), plain
+        # text otherwise. Spaced, because "[5][1]" would be one link, "5", to reference 1.
+        lines.append(f"{number}. {escape_markdown(sentence.text)} {_markers(briefing, sentence.sources, ' ')}")
     lines += ["", "## Sources", ""]
     for number, document in enumerate(briefing.documents, start=1):
         lines.append(f"{number}. {_source_line(document, escape=True)}")
+    definitions = [f'[{number}]: <{safe_url(document.url)}> "{_definition_title(document)}"'
+                   for number, document in enumerate(briefing.documents, start=1) if safe_url(document.url)]
+    if definitions:
+        lines += ["", *definitions]
     return "\n".join(lines) + "\n"
 
 
-_PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-body {{ font: 17px/1.55 Georgia, "Times New Roman", serif; max-width: 42rem; margin: 2rem auto;
-       padding: 0 1rem; color: #1b1b1b; background: #fff; }}
-h1 {{ font-size: 1.6rem; line-height: 1.25; }}
-h2 {{ font-size: 1.1rem; margin-top: 2rem; border-top: 1px solid #ddd; padding-top: 1rem; }}
-li {{ margin: 0.55rem 0; }}
-code {{ font-size: 0.85em; color: #555; }}
-</style>
-</head>
-<body>
-{body}
-</body>
-</html>
+#: The page's ``lang`` for each language we read (ISO 639-1).
+LANGUAGE_CODES = {
+    "arabic": "ar", "bulgarian": "bg", "chinese": "zh", "czech": "cs", "danish": "da", "dutch": "nl",
+    "english": "en", "finnish": "fi", "french": "fr", "german": "de", "greek": "el", "hebrew": "he",
+    "hungarian": "hu", "italian": "it", "japanese": "ja", "korean": "ko", "norwegian": "no",
+    "polish": "pl", "portuguese": "pt", "romanian": "ro", "russian": "ru", "slovak": "sk",
+    "spanish": "es", "swedish": "sv", "thai": "th", "turkish": "tr", "ukrainian": "uk",
+}
+
+# Colours: text on background contrast is 16.9:1 (light) and 15.0:1 (dark); links 7.0:1 and
+# 8.4:1; the muted grey of file names 7.5:1 and 9.0:1 (WCAG AA asks 4.5:1).
+_STYLE = """
+:root { color-scheme: light dark; --text: #1b1b1b; --page: #ffffff; --link: #0b57d0; --muted: #555555;
+        --rule: #dddddd; --tip: #f4f4f4; }
+@media (prefers-color-scheme: dark) {
+  :root { --text: #e8e6e3; --page: #121212; --link: #8ab4f8; --muted: #b0b0b0; --rule: #3a3a3a; --tip: #262626; }
+}
+html { background: var(--page); }
+body { font: 17px/1.55 Georgia, "Times New Roman", serif; max-width: 42rem; margin: 2rem auto;
+       padding: 0 1rem; color: var(--text); background: var(--page); overflow-wrap: anywhere; }
+h1 { font-size: 1.6rem; line-height: 1.25; }
+h2 { font-size: 1.1rem; margin-top: 2rem; border-top: 1px solid var(--rule); padding-top: 1rem; }
+li { margin: 0.55rem 0; }
+a { color: var(--link); }
+a.quote { color: inherit; text-decoration: none; }
+a.quote:hover, a.quote:focus { text-decoration: underline; }
+.cites { white-space: nowrap; }
+.cite { position: relative; text-decoration: none; font-size: 0.85em; }
+.cite .tip { display: none; position: absolute; right: 0; bottom: 1.6em; z-index: 1; width: max-content;
+             max-width: min(20rem, 80vw); white-space: normal; padding: 0.4rem 0.6rem; font-size: 0.85rem;
+             color: var(--text); background: var(--tip); border: 1px solid var(--rule); border-radius: 4px; }
+.cite:hover .tip, .cite:focus .tip { display: block; }
+code { font-size: 0.85em; color: var(--muted); word-break: break-all; }
+.sources :target { outline: 2px solid var(--link); outline-offset: 2px; }
+@media print {
+  body { max-width: none; margin: 0; color: #000; background: #fff; }
+  a { color: #000; }
+  .sources a[href^="http"]::after { content: " <" attr(href) ">"; font-size: 0.85em; }
+  .cite .tip { display: none; }
+}
 """
+# Sentences link to their place in the source page where the browser can find it (a text
+# fragment), else to the source entry: without support the fragment would be ignored.
+_SCRIPT = """if ("fragmentDirective" in document) {
+  for (const link of document.querySelectorAll("a[data-fragment]")) link.href = link.dataset.fragment;
+}"""
+
+
+def text_fragment(url: str, text: str, words: int = 4) -> str:
+    """``url`` with a text fragment (``#:~:text=start,end``) that finds ``text`` on the page."""
+    tokens = text.split()
+    encode = lambda part: quote(part, safe="").replace("-", "%2D")  # noqa: E731
+    if len(tokens) <= 2 * words:
+        directive = encode(" ".join(tokens))
+    else:
+        directive = f"{encode(' '.join(tokens[:words]))},{encode(' '.join(tokens[-words:]))}"
+    return f"{url.split('#', 1)[0]}#:~:text={directive}"
+
+
+def _cite(number: int, document: Document) -> str:
+    about = " — ".join(part for part in (document.source, document.title or document.id, document.date) if part)
+    label = html.escape(f"Source {number}: {about}", quote=True)
+    return (f'<a class="cite" href="#source-{number}" aria-label="{label}">[{number}]'
+            f'<span class="tip" role="tooltip">{html.escape(about)}</span></a>')
 
 
 def render_html(briefing: Briefing) -> str:
-    """A complete standalone page, converted from the escaped Markdown briefing."""
-    return html_page(render_markdown(briefing), briefing.title)
+    """A complete standalone page: citations link to the source list, sources to their URLs,
+    sentences to their place in the source page. Every piece of document text is escaped."""
+    documents = {document.id: document for document in briefing.documents}
+    numbers = _numbers(briefing)
+    items = []
+    for sentence in briefing.sentences:
+        quoted = documents[sentence.document]
+        url = safe_url(quoted.url)
+        fragment = f' data-fragment="{html.escape(text_fragment(url, sentence.text), quote=True)}"' if url else ""
+        cites = "".join(_cite(numbers[doc_id], documents[doc_id]) for doc_id in sentence.sources)
+        items.append(f'<li><a class="quote" href="#source-{numbers[sentence.document]}"{fragment}>'
+                     f'{html.escape(sentence.text)}</a> <span class="cites">{cites}</span></li>')
+    sources = []
+    for number, document in enumerate(briefing.documents, start=1):
+        url = safe_url(document.url)
+        title = html.escape(document.title or document.id)
+        parts = [f'<a href="{html.escape(url, quote=True)}">{title}</a>' if url else title]
+        parts += [html.escape(value) for value in (document.source, document.date) if value]
+        shown = location(document)
+        if shown != url:
+            parts.append(f"<code>{html.escape(shown)}</code>")
+        sources.append(f'<li id="source-{number}">{" — ".join(parts)}</li>')
+    body = (f"<main>\n<h1>{html.escape(briefing.title)}</h1>\n<ol class=\"briefing\">\n" + "\n".join(items)
+            + "\n</ol>\n<h2>Sources</h2>\n<ol class=\"sources\">\n" + "\n".join(sources) + "\n</ol>\n</main>")
+    return _page(body, briefing.title, briefing.language, script=bool(briefing.sentences))
 
 
-def html_page(markdown_text: str, title: str) -> str:
-    """A standalone page from Markdown whose document text is already escaped."""
-    body = markdown_lib.markdown(markdown_text, output_format="html")
-    return _PAGE.format(title=html.escape(title), body=body)
+def _page(body: str, title: str, language: str = "english", *, script: bool = False) -> str:
+    lang = LANGUAGE_CODES.get(language, "en")
+    tail = f"\n<script>\n{_SCRIPT}\n</script>" if script else ""
+    return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{html.escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n{body}{tail}\n</body>\n</html>\n")
+
+
+def html_page(markdown_text: str, title: str, language: str = "english") -> str:
+    """A standalone page from Markdown whose document text is already escaped (index pages)."""
+    return _page(markdown_lib.markdown(markdown_text, output_format="html"), title, language)
 
 
 def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
@@ -177,7 +295,12 @@ def render_many(briefings: Sequence[Briefing], format: str) -> str:
     """Several briefings as one output: Markdown and text one after another, HTML one page."""
     if format == "html":
         title = briefings[0].title if len(briefings) == 1 else f"{len(briefings)} stories"
-        return html_page(_BRIEFING_SEPARATOR.join(render_markdown(b) for b in briefings), title)
+        bodies = [render_html(briefing).split("<body>\n", 1)[1].split("\n<script>", 1)[0].split("\n</body>", 1)[0]
+                  for briefing in briefings]
+        # One page: each story's ids made its own (story 2's source 1 is #s2-source-1).
+        bodies = [body.replace('"#source-', f'"#s{k}-source-').replace('id="source-', f'id="s{k}-source-')
+                  for k, body in enumerate(bodies, start=1)]
+        return _page("\n<hr>\n".join(bodies), title, briefings[0].language, script=True)
     return _BRIEFING_SEPARATOR.join(render(briefing, format) for briefing in briefings)
 
 

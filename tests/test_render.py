@@ -52,13 +52,34 @@ def test_html_has_no_element_attribute_or_link_from_document_text():
     page = _briefing().to_html()
     parsed = _Collector()
     parsed.feed(page)
-    assert set(parsed.tags) <= {"html", "head", "meta", "title", "style", "body", "h1", "h2", "ol", "li", "p", "code"}
-    assert all(name in {"lang", "charset", "name", "content"} for name, _ in parsed.attributes)
+    assert set(parsed.tags) <= {"html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "ol", "li",
+                                "a", "span", "code", "script"}
+    assert parsed.tags.count("script") == 1 and page.count("<script>") == 1  # ours, at the end
+    assert {name for name, _ in parsed.attributes} <= {
+        "lang", "charset", "name", "content", "class", "href", "id", "aria-label", "role", "data-fragment"}
+    hrefs = [value for name, value in parsed.attributes if name == "href"]
+    assert hrefs and all(value.startswith("#source-") for value in hrefs)  # the javascript: URL is no link
     assert parsed.comments == []
     text = "".join(parsed.text)
     for sentence in HOSTILE:
         assert sentence in text  # shown literally, as written
-    assert "<script>s</script>" in text and "javascript:alert(2)" in text
+    assert "<script>s</script>" in text and "javascript:alert(2)" not in page
+
+
+def test_only_http_urls_become_links_and_markdown_never_escapes_them():
+    from summarize.render import safe_url
+
+    assert safe_url("https://example.org/a_b?x=1&y=2") == "https://example.org/a_b?x=1&y=2"
+    for bad in ("javascript:alert(1)", "data:text/html,x", "https://a b", "https://x/<y>", "ftp://x", None, ""):
+        assert safe_url(bad) is None
+    documents = (Document(id="a", text="x", title='The "big" story', url="https://news.example.org/000_story"),)
+    briefing = Briefing(title="t", documents=documents, sentences=(
+        BriefingSentence(text="A sentence of the story.", document="a", start=0, end=1, score=1.0, sources=("a",)),))
+    markdown_text = briefing.to_markdown()
+    assert "[The \"big\" story](<https://news.example.org/000_story>)" in markdown_text
+    assert '[1]: <https://news.example.org/000_story> "The \\"big\\" story"' in markdown_text
+    rendered = markdown.markdown(markdown_text)
+    assert rendered.count('href="https://news.example.org/000_story"') == 2  # the title and the citation
 
 
 @pytest.mark.parametrize("sentence", HOSTILE)
