@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
-from .encodings import Decoded, check_encoding
+from .encodings import check_encoding
 from .encodings import decode_bytes as decode_text
 from .errors import InputError, SummarizeError
-from .fetch import DEFAULT_TIMEOUT, fetch, is_url
+from .fetch import DEFAULT_TIMEOUT, Fetched, fetch, is_url
 from .formats import (
     document_from_html,
     documents_from_feed,
@@ -35,7 +35,7 @@ from .formats import (
     text_from_pdf,
     with_metadata,
 )
-from .language import Language, get_language
+from .language import get_language
 from .model import Document
 
 __all__ = [
@@ -65,11 +65,7 @@ SHORT_ENTRY_CHARACTERS = 600
 def decode_bytes(data: bytes, name: str = "<input>", *, language: str = "english", encoding: str | None = None) -> str:
     """The text of ``data`` (see :func:`summarize.encodings.decode_bytes`); :class:`InputError`
     for binary data."""
-    return _decode(data, name, get_language(language), encoding).text
-
-
-def _decode(data: bytes, name: str, language: Language, encoding: str | None) -> Decoded:
-    return decode_text(data, name, language=language, encoding=encoding)
+    return decode_text(data, name, language=get_language(language), encoding=encoding).text
 
 
 def _read_limited(stream: BinaryIO, limit: int, name: str) -> bytes:
@@ -152,7 +148,7 @@ class _Loader:
         return self.max_bytes - self.bytes_read
 
     def _text(self, data: bytes, name: str) -> str:
-        decoded = _decode(data, name, self.language, self.encoding)
+        decoded = decode_text(data, name, language=self.language, encoding=self.encoding)
         if decoded.unsure:
             logger.warning("%s: not sure of the encoding; read as %s (set one with --encoding)", name, decoded.encoding)
         return decoded.text
@@ -213,15 +209,18 @@ class _Loader:
                 continue
             self._keep(entry, entry.id)
 
+    def _fetch(self, url: str) -> Fetched:
+        return fetch(url, timeout=self.timeout, max_bytes=max(self._remaining(), 0), private=self.private_urls)
+
     def _fetched_page(self, url: str) -> Document:
-        fetched = fetch(url, timeout=self.timeout, max_bytes=max(self._remaining(), 0), private=self.private_urls)
+        fetched = self._fetch(url)
         self.bytes_read += len(fetched.data)
         return document_from_html(self._html_text(fetched.data, url, fetched.charset), id=_url_stem(fetched.url),
                                   path=url, url=fetched.url)
 
     def add_url(self, url: str) -> None:
         try:
-            fetched = fetch(url, timeout=self.timeout, max_bytes=max(self._remaining(), 0), private=self.private_urls)
+            fetched = self._fetch(url)
         except InputError as error:
             self._skip(str(error))
             return

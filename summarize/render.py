@@ -184,16 +184,22 @@ def text_fragment(url: str, text: str, words: int = 4) -> str:
     return f"{url.split('#', 1)[0]}#:~:text={directive}"
 
 
-def _cite(number: int, document: Document) -> str:
+def _cite(number: int, document: Document, anchor: str = "source") -> str:
     about = " — ".join(part for part in (document.source, document.title or document.id, document.date) if part)
     label = html.escape(f"Source {number}: {about}", quote=True)
-    return (f'<a class="cite" href="#source-{number}" aria-label="{label}">[{number}]'
+    return (f'<a class="cite" href="#{anchor}-{number}" aria-label="{label}">[{number}]'
             f'<span class="tip" role="tooltip">{html.escape(about)}</span></a>')
 
 
 def render_html(briefing: Briefing) -> str:
     """A complete standalone page: citations link to the source list, sources to their URLs,
     sentences to their place in the source page. Every piece of document text is escaped."""
+    return _page(_html_body(briefing), briefing.title, briefing.language, script=bool(briefing.sentences))
+
+
+def _html_body(briefing: Briefing, anchor: str = "source") -> str:
+    """The page body of one briefing; ``anchor`` prefixes the source entries' ids, so several
+    briefings can share a page."""
     documents = {document.id: document for document in briefing.documents}
     numbers = _numbers(briefing)
     items = []
@@ -201,8 +207,8 @@ def render_html(briefing: Briefing) -> str:
         quoted = documents[sentence.document]
         url = safe_url(quoted.url)
         fragment = f' data-fragment="{html.escape(text_fragment(url, sentence.text), quote=True)}"' if url else ""
-        cites = "".join(_cite(numbers[doc_id], documents[doc_id]) for doc_id in sentence.sources)
-        items.append(f'<li><a class="quote" href="#source-{numbers[sentence.document]}"{fragment}>'
+        cites = "".join(_cite(numbers[doc_id], documents[doc_id], anchor) for doc_id in sentence.sources)
+        items.append(f'<li><a class="quote" href="#{anchor}-{numbers[sentence.document]}"{fragment}>'
                      f'{html.escape(sentence.text)}</a> <span class="cites">{cites}</span></li>')
     sources = []
     for number, document in enumerate(briefing.documents, start=1):
@@ -213,10 +219,9 @@ def render_html(briefing: Briefing) -> str:
         shown = location(document)
         if shown != url:
             parts.append(f"<code>{html.escape(shown)}</code>")
-        sources.append(f'<li id="source-{number}">{" — ".join(parts)}</li>')
-    body = (f"<main>\n<h1>{html.escape(briefing.title)}</h1>\n<ol class=\"briefing\">\n" + "\n".join(items)
+        sources.append(f'<li id="{anchor}-{number}">{" — ".join(parts)}</li>')
+    return (f"<main>\n<h1>{html.escape(briefing.title)}</h1>\n<ol class=\"briefing\">\n" + "\n".join(items)
             + "\n</ol>\n<h2>Sources</h2>\n<ol class=\"sources\">\n" + "\n".join(sources) + "\n</ol>\n</main>")
-    return _page(body, briefing.title, briefing.language, script=bool(briefing.sentences))
 
 
 def _page(body: str, title: str, language: str = "english", *, script: bool = False) -> str:
@@ -295,11 +300,8 @@ def render_many(briefings: Sequence[Briefing], format: str) -> str:
     """Several briefings as one output: Markdown and text one after another, HTML one page."""
     if format == "html":
         title = briefings[0].title if len(briefings) == 1 else f"{len(briefings)} stories"
-        bodies = [render_html(briefing).split("<body>\n", 1)[1].split("\n<script>", 1)[0].split("\n</body>", 1)[0]
-                  for briefing in briefings]
-        # One page: each story's ids made its own (story 2's source 1 is #s2-source-1).
-        bodies = [body.replace('"#source-', f'"#s{k}-source-').replace('id="source-', f'id="s{k}-source-')
-                  for k, body in enumerate(bodies, start=1)]
+        # One page: each story's source ids its own (story 2's source 1 is #s2-source-1).
+        bodies = [_html_body(briefing, f"s{k}-source") for k, briefing in enumerate(briefings, start=1)]
         return _page("\n<hr>\n".join(bodies), title, briefings[0].language, script=True)
     return _BRIEFING_SEPARATOR.join(render(briefing, format) for briefing in briefings)
 

@@ -167,3 +167,12 @@ def test_plain_mode_warns_about_mixed_input_but_not_for_the_seeds(cli, tmp_path,
     assert cli(pile, "-n", "2", "-q").err == ""
     assert cli(seeds, "-n", "2").err == ""
     assert "warning" not in cli("--stories", pile, "-n", "2").err
+
+
+def test_cli_stories_html_on_stdout_is_one_page_whose_anchors_resolve(cli, tmp_path):
+    pile = write_pile(tmp_path / "pile", FLOOD, CHESS, LONE)
+    result = cli("--stories", pile, "-f", "html", "-n", "2")
+    assert result.status == 0 and result.out.count("<!DOCTYPE html>") == 1
+    targets = set(re.findall(r'href="#([^"]+)"', result.out))
+    assert targets and targets <= set(re.findall(r'id="([^"]+)"', result.out))
+    assert {target.split("-")[0] for target in targets} == {"s1", "s2", "s3"}
