@@ -7,14 +7,17 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
+from typing import TYPE_CHECKING, Any
 
-from .errors import InputError, NoSentencesError, OptionsError, SummarizeError
-from .formats import document_from_html
-from .load import load_documents
-from .model import Briefing, BriefingSentence, Document
-from .pipeline import Summarizer, summarize
-from .stories import group_stories, summarize_stories
+if TYPE_CHECKING:
+    from .errors import InputError, NoSentencesError, OptionsError, SummarizeError
+    from .formats import document_from_html
+    from .load import load_documents
+    from .model import Briefing, BriefingSentence, Document
+    from .pipeline import Summarizer, summarize
+    from .stories import group_stories, summarize_stories
 
 __all__ = [
     "Briefing",
@@ -32,6 +35,29 @@ __all__ = [
     "summarize_stories",
 ]
 __version__ = "0.1.0"
+
+# Each public name and the module that defines it. Modules load on first use (PEP 562), so
+# `summarize --version` and `--help` do not wait for nltk and scipy to import.
+_HOMES = {
+    "Briefing": "model", "BriefingSentence": "model", "Document": "model",
+    "InputError": "errors", "NoSentencesError": "errors", "OptionsError": "errors", "SummarizeError": "errors",
+    "Summarizer": "pipeline", "summarize": "pipeline", "document_from_html": "formats",
+    "group_stories": "stories", "summarize_stories": "stories", "load_documents": "load",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'summarize' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{home}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])
+
 
 # A library never configures logging; the application (our CLI, or the caller's) does.
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -10,18 +10,25 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from typing import TYPE_CHECKING
+
 from . import __version__
-from .batch import load_sets, safe_file_names, summarize_sets
-from .errors import NoSentencesError, OptionsError, SummarizeError
-from .language import supported_languages
+from .defaults import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_SENTENCES,
+    DEFAULT_TIMEOUT,
+    FORMAT_NAMES,
+    LANGUAGES,
+    LARGE_SET_CHARACTERS,
+)
 from .encodings import check_encoding
-from .fetch import DEFAULT_TIMEOUT
-from .load import DEFAULT_MAX_BYTES, load_documents, read_url_list
-from .model import Document
-from .output import check_not_an_input, prepare_output_directory, write_atomic
-from .pipeline import DEFAULT_SENTENCES, LARGE_SET_CHARACTERS, Summarizer
-from .render import FORMATS, IndexEntry, render, render_index, render_many
-from .stories import brief_stories, group_stories, story_slug, story_title
+from .errors import NoSentencesError, OptionsError, SummarizeError
+
+if TYPE_CHECKING:
+    from .model import Document
+
+# The pipeline (nltk, scipy, networkx: a second or more to import) is imported by the functions
+# that run it, so --help, --version and usage errors answer at once.
 
 __all__ = ["main", "parse_args"]
 
@@ -110,7 +117,7 @@ def _build_parser() -> _Parser:
                         help="about N words: sentences are added until N is reached, so the last "
                              "may run over, e.g. --words 100")
     out = parser.add_argument_group("output")
-    out.add_argument("-f", "--format", choices=sorted(FORMATS), metavar="FORMAT",
+    out.add_argument("-f", "--format", choices=FORMAT_NAMES, metavar="FORMAT",
                      help="markdown (default), html (a standalone page), json, or text; "
                           "with -o, guessed from the file ending")
     out.add_argument("-o", "--output", type=Path, metavar="FILE",
@@ -136,7 +143,7 @@ def _build_parser() -> _Parser:
                             "parallel processes (same results, same order)")
     parser.add_argument("--language", default="english", metavar="NAME",
                         help="language of the documents, for stop words, stemming and cleaning "
-                             f"(default: english; one of {', '.join(supported_languages())})")
+                             f"(default: english; one of {', '.join(LANGUAGES)})")
     parser.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES, metavar="N",
                         help="refuse inputs larger than N bytes in total "
                              f"(default: {DEFAULT_MAX_BYTES:,})")
@@ -162,6 +169,8 @@ def parse_args(argv: Sequence[str] | None = None, *, stdin_piped: bool | None = 
     args = parser.parse_args(argv)
     if args.output is not None and str(args.output) == "-":
         args.output = None
+    if args.language.strip().lower() not in LANGUAGES:
+        parser.error(f"unsupported language {args.language!r}; choose one of: {', '.join(LANGUAGES)}")
     if args.encoding is not None:
         try:
             args.encoding = check_encoding(args.encoding)
@@ -202,6 +211,10 @@ def _configure_logging(quiet: bool) -> None:
 
 
 def run_batch(args: argparse.Namespace) -> int:
+    from .batch import load_sets, safe_file_names, summarize_sets
+    from .output import prepare_output_directory, write_atomic
+    from .render import render
+
     sets = load_sets(args.batch, max_bytes=args.max_bytes)
     progress = sys.stderr.isatty() and not args.quiet
     results = summarize_sets(sets, sentences=args.sentences, words=args.words, language=args.language,
@@ -230,12 +243,18 @@ def run_batch(args: argparse.Namespace) -> int:
 
 
 def _load(args: argparse.Namespace) -> list[Document]:
+    from .load import load_documents, read_url_list
+
     paths = [*args.paths, *(read_url_list(args.urls) if args.urls else [])]
     return load_documents(paths, max_bytes=args.max_bytes, language=args.language, encoding=args.encoding,
                           timeout=args.timeout, private_urls=args.private_urls, follow_links=args.follow_links)
 
 
 def run_stories(args: argparse.Namespace) -> int:
+    from .output import prepare_output_directory, write_atomic
+    from .render import IndexEntry, render, render_index, render_many
+    from .stories import brief_stories, group_stories, story_slug, story_title
+
     documents = _load(args)
     stories = group_stories(documents, language=args.language)
     briefed = [story for story in stories if len(story) >= args.min_story_size]
@@ -280,6 +299,10 @@ def run(args: argparse.Namespace) -> int:
         return run_batch(args)
     if args.stories:
         return run_stories(args)
+    from .output import check_not_an_input, write_atomic
+    from .pipeline import Summarizer
+    from .render import render
+
     summarizer = Summarizer(language=args.language)
     documents = _load(args)
     briefing = summarizer(documents, sentences=args.sentences, words=args.words,

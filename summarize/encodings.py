@@ -16,8 +16,12 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from .errors import InputError, OptionsError
-from .language import Language
+
+if TYPE_CHECKING:
+    from .language import Language
 
 __all__ = ["Decoded", "decode_bytes", "check_encoding", "LEGACY_ENCODINGS"]
 

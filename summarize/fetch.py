@@ -14,12 +14,11 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from .defaults import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from .errors import InputError
 
 __all__ = ["DEFAULT_TIMEOUT", "Fetched", "fetch", "is_url"]
 
-#: Seconds a download may take before it is given up.
-DEFAULT_TIMEOUT = 30
 _MAX_REDIRECTS = 5
 _URL = re.compile(r"^https?://[^\s/?#]+", re.IGNORECASE)
 
@@ -59,7 +58,7 @@ def _reason(error: BaseException, timeout: float) -> str:
     return "download failed: " + (str(cause).splitlines() or ["unknown error"])[0][:120]
 
 
-def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = 64 * 1024 * 1024,
+def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
           private: bool = False) -> Fetched:
     """Download ``url`` within ``timeout`` seconds in all and ``max_bytes`` (after decompression);
     raise :class:`InputError` with a one-line reason when it fails. Redirects are followed (at

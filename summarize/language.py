@@ -10,7 +10,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from nltk.stem.snowball import SnowballStemmer
+from ._nltk import nltk  # noqa: F401 (first: nltk without scipy.stats)
+from nltk.stem.snowball import SnowballStemmer  # noqa: E402
 from sumy.utils import get_stop_words
 
 from .errors import OptionsError

@@ -25,7 +25,8 @@ from urllib.parse import unquote, urlsplit
 from .encodings import check_encoding
 from .encodings import decode_bytes as decode_text
 from .errors import InputError, SummarizeError
-from .fetch import DEFAULT_TIMEOUT, Fetched, fetch, is_url
+from .defaults import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+from .fetch import Fetched, fetch, is_url
 from .formats import (
     document_from_html,
     documents_from_feed,
@@ -50,8 +51,6 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-#: Inputs larger than this in total are refused before they are read (``--max-bytes``).
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 #: The file endings read from a directory; a file named explicitly is read whatever its ending.
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".rss", ".atom", ".pdf", ".docx")
 #: A JSON object in a directory mapping file names to ``title``/``source``/``url``/``date``.

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from .clean import content_blocks, detect_title
+from .defaults import DEFAULT_SENTENCES, LARGE_SET_CHARACTERS
 from .errors import NoSentencesError
 from .language import Language, get_language
 from .load import as_documents
@@ -23,12 +24,7 @@ __all__ = ["DEFAULT_SENTENCES", "LARGE_SET_CHARACTERS", "Summarizer", "summarize
 
 logger = logging.getLogger(__name__)
 
-#: The briefing length when neither ``sentences`` nor ``words`` is given: one screen.
-DEFAULT_SENTENCES = 6
 _TITLE_WORDS = 12
-#: A set with more text than this (about 7,000 sentences, a second or more) shows a progress bar
-#: when one is asked for; below it a bar would only flicker.
-LARGE_SET_CHARACTERS = 1_000_000
 _STAGES = ("clean", "split", "represent", "rank", "select")
 
 

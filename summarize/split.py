@@ -16,7 +16,7 @@ import logging
 import re
 from collections.abc import Sequence
 
-import nltk
+from ._nltk import nltk
 from nltk.tokenize.punkt import (
     PunktLanguageVars,
     PunktParameters,
