@@ -299,7 +299,7 @@ _BRIEFING_SEPARATOR = "\n---\n\n"
 def render_many(briefings: Sequence[Briefing], format: str) -> str:
     """Several briefings as one output: Markdown and text one after another, HTML one page."""
     if format == "html":
-        title = briefings[0].title if len(briefings) == 1 else f"{len(briefings)} stories"
+        title = briefings[0].title if len(briefings) == 1 else _stories_heading(len(briefings))
         # One page: each story's source ids its own (story 2's source 1 is #s2-source-1).
         bodies = [_html_body(briefing, f"s{k}-source") for k, briefing in enumerate(briefings, start=1)]
         return _page("\n<hr>\n".join(bodies), title, briefings[0].language, script=True)
@@ -337,6 +337,10 @@ def _index_facts(entry: IndexEntry) -> list[str]:
     return facts
 
 
+def _stories_heading(count: int) -> str:
+    return f"{count} {'story' if count == 1 else 'stories'}"
+
+
 def render_index(entries: Sequence[IndexEntry], format: str) -> str:
     """The index of a ``--stories -o DIR`` run: each story's title (linked to its briefing),
     number of articles, outlets and dates; stories without a briefing under "Other articles"."""
@@ -350,14 +354,14 @@ def render_index(entries: Sequence[IndexEntry], format: str) -> str:
                    for number, entry in enumerate(entries, start=1)]
         return json.dumps({"stories": records}, ensure_ascii=False, indent=2) + "\n"
     if format == "text":
-        lines = [f"{len(briefed)} stories", ""]
+        lines = [_stories_heading(len(briefed)), ""]
         lines += [f"{number}. {entry.title} ({'; '.join(_index_facts(entry))}) {entry.file}"
                   for number, entry in enumerate(briefed, start=1)]
         if others:
             lines += ["", "Other articles:"]
             lines += [f"- {entry.title} ({'; '.join(_index_facts(entry))})" for entry in others]
         return "\n".join(lines) + "\n"
-    lines = [f"# {len(briefed)} stories", ""]
+    lines = [f"# {_stories_heading(len(briefed))}", ""]
     lines += [f"{number}. [{escape_markdown(entry.title)}]({entry.file}) — "
               + " — ".join(escape_markdown(fact) for fact in _index_facts(entry))
               for number, entry in enumerate(briefed, start=1)]
@@ -366,4 +370,4 @@ def render_index(entries: Sequence[IndexEntry], format: str) -> str:
         lines += ["- " + " — ".join(escape_markdown(part) for part in [entry.title, *_index_facts(entry)])
                   for entry in others]
     markdown_text = "\n".join(lines) + "\n"
-    return html_page(markdown_text, f"{len(briefed)} stories") if format == "html" else markdown_text
+    return html_page(markdown_text, _stories_heading(len(briefed))) if format == "html" else markdown_text
