@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from .errors import InputError, SummarizeError
+from .errors import InputError, OptionsError, SummarizeError
 from .load import DEFAULT_MAX_BYTES, load_documents
 from .model import Briefing, Document
 
@@ -161,10 +161,16 @@ def summarize_sets(
     from .language import get_language
     from .select import Budget
 
-    get_language(language)  # an unknown language fails once, before any work
+    get_language(language)  # bad options fail here, at the call, before any work
     Budget(sentences=sentences, words=words)
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise OptionsError(f"jobs must be a whole number of at least 1, not {jobs!r}")
     options = {"sentences": sentences, "words": words, "language": language,
                "warn_mixed_stories": warn_mixed_stories}
+    return _results(sets, options, jobs, progress)
+
+
+def _results(sets: Sequence[DocumentSet], options: dict[str, object], jobs: int, progress: bool) -> Iterator[BatchResult]:
     work = [(document_set, options) for document_set in sets]
     bar = None
     if progress:
@@ -172,6 +178,7 @@ def summarize_sets(
 
         bar = tqdm(total=len(work), unit="set", file=sys.stderr, leave=False)
     try:
+        jobs = min(jobs, len(work))  # never more processes than sets
         if jobs <= 1:
             results: Iterator[BatchResult] = map(_summarize_one, work)
         else:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .errors import InputError
+
 __all__ = ["Document", "Block", "Sentence", "BriefingSentence", "Briefing", "collapse_whitespace"]
 
 # Control characters count as white space: a quote must never carry a NUL or an escape sequence
@@ -33,6 +35,26 @@ class Document:
     source: str | None = None
     url: str | None = None
     date: str | None = None
+
+    def __post_init__(self) -> None:
+        # Checked where documents enter, so a NaN from a data frame or an id given as a number
+        # fails here with its name, not deep in the pipeline with an AttributeError.
+        if not isinstance(self.id, str) or not self.id:
+            raise InputError(f"Document id must be a non-empty str, not {self.id!r}")
+        if not isinstance(self.text, str):
+            raise InputError(f"Document {self.id!r}: text must be a str, not {type(self.text).__name__} ({self.text!r:.40})")
+        if self.title is None:
+            object.__setattr__(self, "title", "")  # no title is an empty one
+        for name in ("title", "path", "source", "url", "date"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, str):
+                raise InputError(f"Document {self.id!r}: {name} must be a str or None, "
+                                 f"not {type(value).__name__} ({value!r:.40})")
+
+    def __repr__(self) -> str:
+        fields = [f"id={self.id!r}", f"title={self.title!r}", f"chars={len(self.text)}"]
+        fields += [f"{name}={getattr(self, name)!r}" for name in ("source", "date", "url") if getattr(self, name)]
+        return f"Document({', '.join(fields)})"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -78,6 +100,14 @@ class Briefing:
     sentences: tuple[BriefingSentence, ...] = field(default_factory=tuple)
     #: the language the documents were read in (the HTML page's ``lang``)
     language: str = "english"
+
+    def __repr__(self) -> str:
+        return (f"Briefing(title={self.title!r}, documents={len(self.documents)}, "
+                f"sentences={len(self.sentences)}, language={self.language!r})")
+
+    def _repr_markdown_(self) -> str:
+        """Notebooks (Jupyter, VS Code) show a briefing as its Markdown."""
+        return self.to_markdown()
 
     def to_markdown(self) -> str:
         from .render import render_markdown

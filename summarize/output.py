@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -33,7 +34,27 @@ def check_not_an_input(target: Path, inputs: Iterable[str | os.PathLike[str]]) -
 
 def write_atomic(target: Path, data: bytes) -> None:
     """Write ``data`` to ``target`` through a temporary file in the same directory and a rename,
-    so ``target`` is either untouched or complete, even if the process is interrupted."""
+    so ``target`` is either untouched or complete, even if the process is interrupted.
+
+    Links and special files are honoured, never replaced: a symbolic link is written through
+    (atomically, beside the file it points to); a character device, FIFO or socket
+    (``/dev/stdout``, a pipe) is written directly, as there is nothing to rename over.
+    """
+    try:
+        mode = os.stat(target).st_mode  # follows links: what the name finally is
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        raise InputError(f"cannot write {target}: {(error.strerror or str(error)).lower()}") from None
+    if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)):
+        try:
+            with open(target, "wb") as stream:
+                stream.write(data)
+        except OSError as error:
+            raise InputError(f"cannot write {target}: {(error.strerror or str(error)).lower()}") from None
+        return
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise InputError(f"cannot write {target}: directory {directory} does not exist")

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 import summarize
 
@@ -53,3 +56,35 @@ def test_fallback_title_comes_from_content_not_noise():
             "Ships were sent to the next port down the coast until repairs are done next month.\n")
     briefing = summarize.summarize([text], sentences=1)
     assert briefing.documents[0].title.startswith("The harbour authority closed the port")
+
+
+@pytest.mark.parametrize("fields, message", [
+    ({"id": "row-7", "text": "Some text.", "title": float("nan")}, "Document 'row-7': title must be a str or None, not float"),
+    ({"id": 1, "text": "Some text."}, "Document id must be a non-empty str, not 1"),
+    ({"id": "", "text": "Some text."}, "Document id must be a non-empty str"),
+    ({"id": "b", "text": b"bytes"}, "Document 'b': text must be a str, not bytes"),
+    ({"id": "n", "text": None}, "Document 'n': text must be a str, not NoneType"),
+    ({"id": "u", "text": "Some text.", "url": 3}, "Document 'u': url must be a str or None, not int"),
+])
+def test_documents_of_the_wrong_type_fail_where_they_enter(fields, message):
+    with pytest.raises(summarize.InputError, match=re.escape(message)):
+        summarize.Document(**fields)
+
+
+def test_a_missing_title_is_an_empty_one():
+    assert summarize.Document(id="a", text="x", title=None).title == ""
+
+
+def test_batch_options_are_checked_at_the_call():
+    from summarize.batch import summarize_sets
+
+    for bad in ({"language": "klingon"}, {"sentences": 0}, {"jobs": 0}, {"jobs": True}):
+        with pytest.raises(summarize.OptionsError):
+            summarize_sets([], **bad)  # raises before anything is iterated
+
+
+def test_reprs_are_short_and_notebooks_get_markdown(seeds):
+    briefing = summarize.summarize(summarize.load_documents([seeds]))
+    assert len(repr(briefing)) < 200 and "documents=5" in repr(briefing) and "sentences=6" in repr(briefing)
+    assert all(len(repr(document)) < 400 and "chars=" in repr(document) for document in briefing.documents)
+    assert briefing._repr_markdown_() == briefing.to_markdown()

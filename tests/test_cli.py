@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import json
+import os
+import stat
 import subprocess
 import sys
 
@@ -76,3 +79,37 @@ def test_python_dash_m_and_stdin(seeds):
                              input=text, capture_output=True, check=False)
     assert process.returncode == 0, process.stderr
     assert process.stdout.decode().count("\n1. ") + process.stdout.decode().startswith("1. ") >= 1
+
+
+def test_output_onto_a_symlink_writes_through_and_keeps_the_link(cli, seeds, tmp_path):
+    real = tmp_path / "real.md"
+    real.write_text("old")
+    link = tmp_path / "link.md"
+    os.symlink(real, link)
+    assert cli(seeds, "-n", "1", "-o", link).status == 0
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_text(encoding="utf-8").startswith("# ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.md", "real.md"]  # no temporary file left
+
+
+def test_output_onto_a_fifo_writes_into_it(cli, seeds, tmp_path):
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    assert cli(seeds, "-n", "1", "-o", fifo, "-f", "json").status == 0
+    reader.join(timeout=30)
+    assert json.loads(received[0])["sentences"] and stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_output_onto_dev_stdout_writes_stdout_and_leaves_the_device(seeds):
+    before = os.lstat("/dev/stdout")
+    process = subprocess.run([sys.executable, "-m", "summarize", str(seeds), "-n", "1", "-o", "/dev/stdout"],
+                             capture_output=True, check=False)
+    assert process.returncode == 0, process.stderr
+    assert process.stdout.decode().startswith("# ")
+    after = os.lstat("/dev/stdout")
+    assert (stat.S_IFMT(after.st_mode), after.st_ino) == (stat.S_IFMT(before.st_mode), before.st_ino)
