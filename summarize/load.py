@@ -153,7 +153,8 @@ class _Loader:
         return decoded.text
 
     def _html_text(self, data: bytes, name: str, declared: str | None = None) -> str:
-        """A page's characters: the encoding forced, declared by the server or the page, else detected."""
+        """The characters of a page (or text) by the encoding forced, declared by the server or
+        in the page itself, else detected."""
         for charset in (declared, html_charset(data)) if self.encoding is None else ():
             if charset:
                 try:
@@ -179,7 +180,8 @@ class _Loader:
             elif kind == "docx":
                 text = text_from_docx(data, name)
             else:
-                text = self._text(data, name)
+                # A charset the server declared wins over detection (plain text has no other).
+                text = self._html_text(data, name, charset) if charset else self._text(data, name)
         except InputError as error:
             self._skip(str(error))
             return

@@ -377,3 +377,11 @@ def test_web_readers_load_only_when_a_page_or_feed_is_read():
     code = "import sys, summarize; print(sorted(m for m in ('trafilatura', 'feedparser', 'pypdf', 'docx') if m in sys.modules))"
     process = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert process.stdout.strip() == "[]", process.stderr
+
+
+def test_plain_text_by_url_is_decoded_by_the_servers_charset(cli):
+    text = "Союзники готовят декларацию о гарантиях безопасности для Украины. Переговоры идут уже несколько недель."
+    with local_server() as server:
+        url = server.serve("/ru.txt", text.encode("koi8-r"), content_type="text/plain; charset=koi8-r")
+        result = cli(url, "--private-urls", "--language", "russian", "-f", "text")
+    assert result.status == 0 and "Союзники готовят декларацию" in result.out and result.err == ""
