@@ -257,7 +257,8 @@ def run_stories(args: argparse.Namespace) -> int:
 
     documents = _load(args)
     stories = group_stories(documents, language=args.language)
-    briefed = [story for story in stories if len(story) >= args.min_story_size]
+    briefed_numbers = [number for number, story in enumerate(stories) if len(story) >= args.min_story_size]
+    briefed = [stories[number] for number in briefed_numbers]
     if args.output is not None:
         prepare_output_directory(args.output, args.paths, option="--stories")
     progress = sys.stderr.isatty() and not args.quiet
@@ -279,9 +280,9 @@ def run_stories(args: argparse.Namespace) -> int:
     suffix = _SUFFIXES[args.format]
     width = max(2, len(str(len(briefings))))
     entries, number = [], 0
-    by_story = {id(story): result.briefing for story, result in zip(briefed, results)}
-    for story in stories:
-        briefing = by_story.get(id(story))
+    briefing_of = {number: result.briefing for number, result in zip(briefed_numbers, results)}
+    for story_number, story in enumerate(stories):
+        briefing = briefing_of.get(story_number)
         if briefing is None:
             entries.append(IndexEntry(title=story_title(story, args.language), documents=tuple(story)))
             continue

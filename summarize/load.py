@@ -152,7 +152,7 @@ class _Loader:
             logger.warning("%s: not sure of the encoding; read as %s (set one with --encoding)", name, decoded.encoding)
         return decoded.text
 
-    def _html_text(self, data: bytes, name: str, declared: str | None = None) -> str:
+    def _declared_text(self, data: bytes, name: str, declared: str | None = None) -> str:
         """The characters of a page (or text) by the encoding forced, declared by the server or
         in the page itself, else detected."""
         for charset in (declared, html_charset(data)) if self.encoding is None else ():
@@ -172,7 +172,7 @@ class _Loader:
                 self._add_feed(data, name=name, stem=stem, path=path)
                 return
             if kind == "html":
-                page = document_from_html(self._html_text(data, name, charset), id=stem, path=path, url=url)
+                page = document_from_html(self._declared_text(data, name, charset), id=stem, path=path, url=url)
                 self._keep(with_metadata(page, meta), stem)
                 return
             if kind == "pdf":
@@ -181,7 +181,7 @@ class _Loader:
                 text = text_from_docx(data, name)
             else:
                 # A charset the server declared wins over detection (plain text has no other).
-                text = self._html_text(data, name, charset) if charset else self._text(data, name)
+                text = self._declared_text(data, name, charset) if charset else self._text(data, name)
         except InputError as error:
             self._skip(str(error))
             return
@@ -216,7 +216,7 @@ class _Loader:
     def _fetched_page(self, url: str) -> Document:
         fetched = self._fetch(url)
         self.bytes_read += len(fetched.data)
-        return document_from_html(self._html_text(fetched.data, url, fetched.charset), id=_url_stem(fetched.url),
+        return document_from_html(self._declared_text(fetched.data, url, fetched.charset), id=_url_stem(fetched.url),
                                   path=url, url=fetched.url)
 
     def add_url(self, url: str) -> None:
