@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ from .errors import NoSentencesError, OptionsError, SummarizeError
 
 if TYPE_CHECKING:
     from .model import Document
+    from .output import JsonLinesFile, JsonLinesStream, SetFiles
 
 # The pipeline (nltk, scipy, networkx: a second or more to import) is imported by the functions
 # that run it, so --help, --version and usage errors answer at once.
@@ -55,6 +57,8 @@ examples:
   summarize --language russian old.txt  a legacy encoding (here Windows-1251) is detected for the language
   summarize --batch stories/ -o out/ -j 2   one briefing per subdirectory, two at a time
   summarize --batch sets.jsonl.gz > briefings.jsonl   JSON lines in, JSON lines out
+  summarize --batch 'day/*.jsonl.gz' -o day.jsonl.gz --scheduler tcp://10.0.0.5:8786
+                                        shards on a Dask cluster; add --resume after a failure
   summarize --stories downloads/ -o today/   one briefing per story found, and today/index.md
   summarize --stories downloads/ --min-story-size 3 -f json   stories of 3+ articles, JSON lines
 
@@ -75,13 +79,22 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
 
 
+#: The largest number an option takes: far beyond any real use (2**53 bytes is 8 PiB), and small
+#: enough that no arithmetic or allocation on it overflows.
+_LARGEST = 2**53
+
+
 def _positive(text: str) -> int:
     try:
-        value = int(text)
+        value = int(text) if len(text) < 30 else None
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+        value = None
+    if value is None:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text[:30]!r}")
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    if value > _LARGEST:
+        raise argparse.ArgumentTypeError(f"must be at most {_LARGEST:,}, not {value:,}")
     return value
 
 
@@ -134,19 +147,29 @@ def _build_parser() -> _Parser:
                               "others are listed in the index as other articles (default: 1)")
     batch = parser.add_argument_group("many document sets")
     batch.add_argument("--batch", metavar="SOURCE",
-                       help="summarize many sets: a directory with one set per subdirectory, or a "
-                            "JSON-lines file (.jsonl or .jsonl.gz) of {\"set\", \"text\", \"id\", \"title\", ...} "
-                            "objects (- reads them from standard input); with -o DIR one file "
-                            "per set, else JSON lines on stdout")
+                       help="summarize many sets, read one at a time: a directory with one set per "
+                            "subdirectory, or a JSON-lines file (.jsonl or .jsonl.gz) of {\"set\", "
+                            "\"text\", \"id\", \"title\", ...} objects with each set's lines together "
+                            "(- reads standard input; a quoted glob such as 'day/*.jsonl.gz' or an "
+                            "fsspec URL such as s3://bucket/day/ reads shards in order); -o DIR "
+                            "writes one file per set, -o FILE.jsonl[.gz] one JSON line per set, "
+                            "else JSON lines go to stdout")
     batch.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
                        help="with --batch or --stories, summarize N sets or stories at a time in "
-                            "parallel processes (same results, same order)")
+                            "parallel processes, at most one per CPU (same results, same order)")
+    batch.add_argument("--scheduler", metavar="ADDRESS",
+                       help="with --batch, run the sets on a Dask cluster (the dask extra): a "
+                            "scheduler's address such as tcp://host:8786, or local:N for N worker "
+                            "processes on this machine (same results, same order)")
+    batch.add_argument("--resume", action="store_true",
+                       help="with --batch and -o, skip the sets whose output is already complete "
+                            "(after an interrupted run, give the same command with --resume)")
     parser.add_argument("--language", default="english", metavar="NAME",
                         help="language of the documents, for stop words, stemming and cleaning "
                              f"(default: english; one of {', '.join(LANGUAGES)})")
     parser.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES, metavar="N",
-                        help="refuse inputs larger than N bytes in total "
-                             f"(default: {DEFAULT_MAX_BYTES:,})")
+                        help="refuse inputs larger than N bytes in total; with --batch, a set larger "
+                             f"than N fails alone and the others go on (default: {DEFAULT_MAX_BYTES:,})")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="no warnings (skipped files) and no progress bar (shown on a terminal "
                              f"for --batch and for sets of over {LARGE_SET_CHARACTERS:,} characters); errors still print")
@@ -185,6 +208,14 @@ def parse_args(argv: Sequence[str] | None = None, *, stdin_piped: bool | None = 
         parser.error("--stories groups the articles of PATH... into stories; it does not go with --batch")
     if args.min_story_size != 1 and not args.stories:
         parser.error("--min-story-size goes with --stories")
+    if (args.scheduler or args.resume) and not args.batch:
+        parser.error(f"{'--scheduler' if args.scheduler else '--resume'} goes with --batch")
+    if args.scheduler and args.jobs != 1:
+        parser.error("give --jobs (processes on this machine) or --scheduler (a Dask cluster), not both")
+    if args.resume and args.output is None:
+        parser.error("--resume needs -o: it skips the sets already written there")
+    if _is_lines_file(args.output) and args.batch and args.format not in (None, "json"):
+        parser.error(f"-o {args.output} holds JSON lines; -f {args.format} does not go with it")
     if args.format is None:
         suffix = args.output.suffix.lower() if args.output else ""
         args.format = _SUFFIX_FORMATS.get(suffix, "markdown")
@@ -210,34 +241,68 @@ def _configure_logging(quiet: bool) -> None:
         logging.getLogger(name).propagate = False
 
 
-def run_batch(args: argparse.Namespace) -> int:
-    from .batch import load_sets, safe_file_names, summarize_sets
-    from .output import prepare_output_directory, write_atomic
+def _batch_output(args: argparse.Namespace, inputs: list[str]) -> JsonLinesFile | JsonLinesStream | SetFiles:
+    from .output import JsonLinesFile, JsonLinesStream, SetFiles
     from .render import render
 
-    sets = load_sets(args.batch, max_bytes=args.max_bytes)
-    progress = sys.stderr.isatty() and not args.quiet
-    results = summarize_sets(sets, sentences=args.sentences, words=args.words, language=args.language,
-                             jobs=args.jobs, progress=progress)
-    failed = 0
     if args.output is None:
-        for result in results:
-            record = {"set": result.set, **(result.briefing.to_dict() if result.briefing else {"error": result.error})}
-            sys.stdout.buffer.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
-            failed += result.error is not None
-        sys.stdout.buffer.flush()
-    else:
-        directory = args.output
-        prepare_output_directory(directory, [args.batch], option="--batch")
-        names = safe_file_names([document_set.id for document_set in sets], _SUFFIXES[args.format])
-        for name, result in zip(names, results):
-            if result.briefing is None:
-                logger.warning("set %s failed: %s", result.set, result.error)
-                failed += 1
+        return JsonLinesStream()
+    if _is_lines_file(args.output):
+        return JsonLinesFile(args.output, inputs=inputs, resume=args.resume)
+    fmt = args.format
+    return SetFiles(args.output, _SUFFIXES[fmt], lambda briefing: render(briefing, fmt).encode("utf-8"),
+                    inputs=inputs, resume=args.resume)
+
+
+def _is_lines_file(path: Path | None) -> bool:
+    return path is not None and path.name.lower().endswith((".jsonl", ".jsonl.gz"))
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    import contextlib
+    import glob
+    from collections import deque
+
+    from .batch import DocumentSet, dask_executor, iter_sets, summarize_sets
+    from .errors import BatchIncompleteError
+
+    inputs = glob.glob(args.batch) if "://" not in args.batch and not Path(args.batch).exists() else [args.batch]
+    output = _batch_output(args, inputs)
+    names: deque[str] = deque()
+    skipped = 0
+
+    def to_do() -> Iterator[DocumentSet]:  # the sets --resume does not find done, naming each
+        nonlocal skipped
+        for index, document_set in enumerate(iter_sets(args.batch, max_bytes=args.max_bytes)):
+            name = output.claim(index, document_set.id)
+            if name is None:
+                skipped += 1
                 continue
-            write_atomic(directory / name, render(result.briefing, args.format).encode("utf-8"))
+            names.append(name)
+            yield document_set
+
+    engine = dask_executor(args.scheduler, timeout=args.timeout) if args.scheduler else contextlib.nullcontext()
+    progress = sys.stderr.isatty() and not args.quiet
+    done = failed = 0
+    try:
+        with engine as executor:
+            for result in summarize_sets(to_do(), sentences=args.sentences, words=args.words,
+                                         language=args.language, jobs=args.jobs, executor=executor,
+                                         progress=progress):
+                done += 1
+                if not output.write(names.popleft(), result):
+                    failed += 1
+                    if args.output is not None:
+                        logger.warning("set %s failed: %s", result.set, result.error)
+    except BatchIncompleteError as error:
+        hint = "; run the same command with --resume to finish" if args.output is not None else ""
+        print(f"summarize: error: {error}{hint}", file=sys.stderr)
+        return 1
+    output.finish()
+    if skipped:
+        logger.warning("resumed: %d sets were already done, %d summarized now", skipped, done)
     if failed:
-        print(f"summarize: error: {failed} of {len(sets)} sets failed", file=sys.stderr)
+        print(f"summarize: error: {failed} of {done} sets failed", file=sys.stderr)
         return 1
     return 0
 
@@ -251,7 +316,8 @@ def _load(args: argparse.Namespace) -> list[Document]:
 
 
 def run_stories(args: argparse.Namespace) -> int:
-    from .output import prepare_output_directory, write_atomic
+    from .model import json_text
+    from .output import prepare_output_directory, write_atomic, write_stdout
     from .render import IndexEntry, render, render_index, render_many
     from .stories import brief_stories, group_stories, story_slug, story_title
 
@@ -269,13 +335,12 @@ def run_stories(args: argparse.Namespace) -> int:
         raise NoSentencesError("no story could be briefed: no sentences found in any of them")
     if args.output is None:
         if args.format == "json":
-            lines = [json.dumps({"story": number, **briefing.to_dict()}, ensure_ascii=False) + "\n"
+            lines = [json_text({"story": number, **briefing.to_dict()}) + "\n"
                      for number, briefing in enumerate(briefings, start=1)]
             data = "".join(lines)
         else:
             data = render_many(briefings, args.format)
-        sys.stdout.buffer.write(data.encode("utf-8"))
-        sys.stdout.buffer.flush()
+        write_stdout(data.encode("utf-8"))
         return 0
     suffix = _SUFFIXES[args.format]
     width = max(2, len(str(len(briefings))))
@@ -300,20 +365,21 @@ def run(args: argparse.Namespace) -> int:
         return run_batch(args)
     if args.stories:
         return run_stories(args)
-    from .output import check_not_an_input, write_atomic
+    from .output import check_not_an_input, write_atomic, write_stdout
     from .pipeline import Summarizer
     from .render import render
 
+    if args.output is not None:
+        check_not_an_input(args.output, args.paths)  # before any work, not after it
     summarizer = Summarizer(language=args.language)
     documents = _load(args)
     briefing = summarizer(documents, sentences=args.sentences, words=args.words,
                           progress=sys.stderr.isatty() and not args.quiet)
     data = render(briefing, args.format).encode("utf-8")
     if args.output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        write_stdout(data)
     else:
-        check_not_an_input(args.output, args.paths)
+        check_not_an_input(args.output, args.paths)  # again: the input may have appeared meanwhile
         write_atomic(args.output, data)
     return 0
 
@@ -321,12 +387,24 @@ def run(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``summarize`` and ``python -m summarize``; returns the exit status."""
     try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl-C before the run started, or while printing the error
+        print("summarize: interrupted", file=sys.stderr)
+        return 130
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    try:
         args = parse_args(argv)
     except SystemExit as exit:  # --help, --version, or a usage error already printed
         return exit.code if isinstance(exit.code, int) else 2
     _configure_logging(args.quiet)
+    previous = _end_on_sigterm()
     try:
         return run(args)
+    except _Terminated:
+        print("summarize: terminated", file=sys.stderr)
+        return 143
     except OptionsError as error:
         print(f"summarize: error: {error}", file=sys.stderr)
         return 2
@@ -339,6 +417,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return 1
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised where the program is, so that ``finally`` blocks stop worker processes
+    and remove temporary files before the process ends, as they do for Ctrl-C."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+def _end_on_sigterm() -> Any:
+    try:
+        return signal.signal(signal.SIGTERM, _raise_terminated)
+    except ValueError:  # not the main thread (a caller running main() in a thread): leave it
+        return None
 
 
 if __name__ == "__main__":  # pragma: no cover

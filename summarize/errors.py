@@ -7,7 +7,7 @@ catch one class. The CLI maps :class:`OptionsError` to exit status 2 (usage) and
 
 from __future__ import annotations
 
-__all__ = ["SummarizeError", "InputError", "OptionsError", "NoSentencesError"]
+__all__ = ["SummarizeError", "InputError", "OptionsError", "NoSentencesError", "BatchIncompleteError"]
 
 
 class SummarizeError(Exception):
@@ -24,3 +24,17 @@ class NoSentencesError(InputError):
 
 class OptionsError(SummarizeError, ValueError):
     """An option is out of range: a budget of zero, an unknown language or format."""
+
+
+class BatchIncompleteError(SummarizeError):
+    """A batch stopped part-way: a worker process died or the connection to a cluster was lost.
+
+    Every result yielded before it is complete; ``not_done`` names the sets that were in flight
+    (every later set of the input is not done either), and ``reason`` says what happened.
+    """
+
+    def __init__(self, reason: str, *, done: int, not_done: tuple[str, ...]) -> None:
+        self.reason, self.done, self.not_done = reason, done, not_done
+        shown = ", ".join(repr(set_id) for set_id in not_done[:5]) + (", …" if len(not_done) > 5 else "")
+        super().__init__(f"the batch stopped after {done:,} sets: {reason}; not done: {shown or 'none in flight'}"
+                         " and every later set")

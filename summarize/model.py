@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from .errors import InputError
 
-__all__ = ["Document", "Block", "Sentence", "BriefingSentence", "Briefing", "collapse_whitespace"]
+__all__ = ["Document", "Block", "Sentence", "BriefingSentence", "Briefing", "collapse_whitespace", "shown",
+           "json_text"]
 
 # Control characters count as white space: a quote must never carry a NUL or an escape sequence
 # into a terminal or a page, and the verbatim check compares texts after this same folding.
@@ -22,6 +23,30 @@ _SPACE_RUN = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b\ufeff]+")
 def collapse_whitespace(text: str) -> str:
     """Fold every run of white space (and control characters) into one space, and strip."""
     return _SPACE_RUN.sub(" ", text).strip()
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Characters that reorder what follows them (U+202E turns "[1] [2]" into "]2[ ]1["): they are
+# dropped from what a reader sees; JSON keeps them, escaped.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# What a terminal may act on and JSON leaves raw: C1 controls (U+009B starts an escape sequence
+# like ESC [), line and paragraph separators, and the bidi controls above.
+_JSON_UNSAFE = re.compile("[\x80-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str) -> str:
+    """``text`` as a reader is shown it, on one line: runs of white space and control characters
+    (newlines, ESC, NUL, C1) become one space, and bidi controls are dropped, so no field of any
+    input can start a new Markdown block, drive a terminal or reverse the citations after it."""
+    return collapse_whitespace(_BIDI_CONTROLS.sub("", text))
+
+
+def json_text(value: object, *, indent: int | None = None) -> str:
+    """``json.dumps`` that keeps non-ASCII text readable but escapes what a terminal acts on."""
+    import json
+
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -50,6 +75,12 @@ class Document:
             if value is not None and not isinstance(value, str):
                 raise InputError(f"Document {self.id!r}: {name} must be a str or None, "
                                  f"not {type(value).__name__} ({value!r:.40})")
+        for name in ("id", "text", "title", "path", "source", "url", "date"):
+            value = getattr(self, name)
+            if value and _SURROGATE.search(value):
+                # A lone surrogate (from surrogateescape, or broken JSON) cannot be written as
+                # UTF-8; U+FFFD takes its place, one character for one, so offsets still hold.
+                object.__setattr__(self, name, _SURROGATE.sub("\ufffd", value))
 
     def __repr__(self) -> str:
         fields = [f"id={self.id!r}", f"title={self.title!r}", f"chars={len(self.text)}"]
