@@ -11,10 +11,12 @@ a link loop cannot trap the walk). Nothing is ever written.
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -24,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 
 from .encodings import check_encoding
 from .encodings import decode_bytes as decode_text
-from .errors import InputError, SummarizeError
+from .errors import InputError, OptionsError, SummarizeError
 from .defaults import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from .fetch import Fetched, fetch, is_url
 from .formats import (
@@ -67,13 +69,28 @@ def decode_bytes(data: bytes, name: str = "<input>", *, language: str = "english
     return decode_text(data, name, language=get_language(language), encoding=encoding).text
 
 
-def _read_limited(stream: BinaryIO, limit: int, name: str) -> bytes:
-    data = stream.read(limit + 1)
-    if len(data) > limit:
-        raise InputError(
-            f"{name}: input is larger than the limit of {limit:,} bytes (raise it with --max-bytes)"
-        )
-    return data
+_CHUNK = 1 << 20
+
+
+def _too_large(name: str, limit: int, remaining: int) -> InputError:
+    if remaining < limit:
+        return InputError(f"{name}: the inputs together are larger than the limit of {limit:,} bytes "
+                          "(raise it with --max-bytes)")
+    return InputError(f"{name}: input is larger than the limit of {limit:,} bytes (raise it with --max-bytes)")
+
+
+def _read_limited(stream: BinaryIO, remaining: int, name: str, limit: int | None = None) -> bytes:
+    """At most ``remaining`` bytes of ``stream``, read a chunk at a time: a limit of many
+    gigabytes must not allocate them up front. More than that is :class:`InputError`."""
+    chunks, size = [], 0
+    while True:
+        chunk = stream.read(min(_CHUNK, remaining - size + 1))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > remaining:
+            raise _too_large(name, remaining if limit is None else limit, remaining)
 
 
 def _document_id(stem: str, taken: set[str]) -> str:
@@ -86,36 +103,73 @@ def _document_id(stem: str, taken: set[str]) -> str:
     return candidate
 
 
-def _read_metadata(directory: Path) -> dict[str, dict[str, str]]:
+def _read_metadata(directory: Path, remaining: int, limit: int) -> tuple[dict[str, dict[str, str]], int]:
+    """The ``sources.json`` of ``directory`` (or nothing) and the bytes it took of the budget."""
     path = directory / METADATA_FILE
     if not path.is_file():
-        return {}
+        return {}, 0
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        logger.warning("ignored %s: not a readable JSON object (%s)", path, error)
-        return {}
+        with path.open("rb") as stream:
+            data = _read_limited(stream, remaining, str(path), limit)
+        raw = json.loads(data.decode("utf-8-sig"))  # a BOM is how some editors save UTF-8
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError, InputError) as error:
+        reason = (error.strerror or str(error)) if isinstance(error, OSError) else str(error)[:100]
+        logger.warning("ignored %s: not a readable JSON object (%s)", path, reason)
+        return {}, 0
     if not isinstance(raw, dict):
         logger.warning("ignored %s: expected a JSON object of file names", path)
-        return {}
+        return {}, len(data)
     metadata: dict[str, dict[str, str]] = {}
     for file_name, fields in raw.items():
-        if isinstance(fields, dict):
-            metadata[str(file_name)] = {
-                key: str(fields[key]) for key in _METADATA_KEYS if fields.get(key) is not None
-            }
-    return metadata
+        if not isinstance(fields, dict):
+            logger.warning("ignored %s entry %r: expected an object of title, source, url, date", path, file_name)
+            continue
+        entry = {}
+        for key in _METADATA_KEYS:
+            value = fields.get(key)
+            if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
+                entry[key] = str(value)
+            elif value is not None:
+                logger.warning("ignored %s: %r of %r is a %s, not text", path, key, file_name, type(value).__name__)
+        metadata[str(file_name)] = entry
+    return metadata, len(data)
 
 
 def _walk(directory: Path) -> list[Path]:
-    """Supported files below ``directory`` in sorted order; hidden entries are skipped."""
+    """Supported files below ``directory`` in sorted order (a directory's files before its
+    subdirectories); hidden entries, links to directories and special files are skipped. A
+    stack, not recursion, so no depth of nesting can overflow it."""
     found: list[Path] = []
-    for root, dirs, files in os.walk(directory, followlinks=False, onerror=_walk_error):
-        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
-        for name in sorted(files):
-            if name.startswith(".") or not name.lower().endswith(SUPPORTED_SUFFIXES):
+    stack = [directory]
+    while stack:
+        root = stack.pop()
+        try:
+            with os.scandir(root) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as error:
+            if root == directory:
+                raise
+            _walk_error(error)
+            continue
+        subdirectories = []
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            found.append(Path(root) / name)
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    subdirectories.append(Path(entry.path))
+                    continue
+                if not entry.name.lower().endswith(SUPPORTED_SUFFIXES):
+                    continue
+                regular = entry.is_file()  # follows a link to a file; False for FIFOs, devices
+                broken = not regular and entry.is_symlink() and not os.path.exists(entry.path)
+            except OSError:
+                regular, broken = False, True
+            if not regular and not broken:  # a FIFO would wait for a writer forever
+                logger.warning("skipped %s: not a regular file", entry.path)
+                continue
+            found.append(Path(entry.path))  # a broken link is kept: reading it says what is wrong
+        stack.extend(reversed(subdirectories))
     return found
 
 
@@ -142,6 +196,7 @@ class _Loader:
         self.ids: set[str] = set()
         self.documents: list[Document] = []
         self.skipped: list[str] = []  # "name: reason", for the error when nothing remains
+        self.files: dict[tuple[int, int], str] = {}  # (device, inode) of each file read: its name
 
     def _remaining(self) -> int:
         return self.max_bytes - self.bytes_read
@@ -238,14 +293,17 @@ class _Loader:
 
     def add_file(self, path: Path, meta: dict[str, str], *, named: bool) -> None:
         try:
-            size = path.stat().st_size
-            if size > self._remaining():
-                raise InputError(
-                    f"{path}: input is larger than the limit of {self.max_bytes:,} bytes"
-                    " (raise it with --max-bytes)"
-                )
+            status = path.stat()
+            key = (status.st_dev, status.st_ino)
+            if key in self.files and stat.S_ISREG(status.st_mode):
+                # Given twice (a path and its directory, a link): one source, not two that agree.
+                logger.warning("skipped %s: the same file as %s", path, self.files[key])
+                return
+            if status.st_size > self._remaining():
+                raise _too_large(str(path), self.max_bytes, self._remaining())
             with path.open("rb") as stream:
-                data = _read_limited(stream, self._remaining(), str(path))
+                data = _read_limited(stream, self._remaining(), str(path), self.max_bytes)
+            self.files[key] = str(path)
         except OSError as error:
             if named:
                 raise InputError(f"{path}: cannot read: {_describe_os_error(error)}") from None
@@ -253,8 +311,16 @@ class _Loader:
             return
         self._add(data, name=str(path), stem=path.stem, path=str(path), meta=meta)
 
+    def metadata(self, directory: Path) -> dict[str, dict[str, str]]:
+        metadata, size = _read_metadata(directory, self._remaining(), self.max_bytes)
+        self.bytes_read += size
+        return metadata
+
     def add_directory(self, directory: Path) -> None:
-        files = _walk(directory)
+        try:
+            files = _walk(directory)
+        except OSError as error:
+            raise InputError(f"{directory}: cannot read: {_describe_os_error(error)}") from None
         if not files:
             raise InputError(
                 f"{directory}: no {', '.join(SUPPORTED_SUFFIXES)} files in this directory"
@@ -262,11 +328,16 @@ class _Loader:
         metadata_by_dir: dict[Path, dict[str, dict[str, str]]] = {}
         for path in files:
             if path.parent not in metadata_by_dir:
-                metadata_by_dir[path.parent] = _read_metadata(path.parent)
+                metadata_by_dir[path.parent] = self.metadata(path.parent)
             self.add_file(path, metadata_by_dir[path.parent].get(path.name, {}), named=False)
 
     def add_stdin(self) -> None:
-        data = _read_limited(sys.stdin.buffer, self._remaining(), "standard input")
+        if sys.stdin is None or getattr(sys.stdin, "buffer", None) is None:
+            raise InputError("standard input is closed")
+        try:
+            data = _read_limited(sys.stdin.buffer, self._remaining(), "standard input", self.max_bytes)
+        except (OSError, ValueError) as error:  # closed underneath us
+            raise InputError(f"standard input: cannot read: {error}") from None
         self._add(data, name="standard input", stem="stdin", path="-", meta={})
 
     def add_path(self, raw: str | os.PathLike[str]) -> None:
@@ -276,21 +347,24 @@ class _Loader:
         if isinstance(raw, str) and is_url(raw):
             self.add_url(raw)
             return
+        if not str(raw):
+            raise InputError("an empty path (\"\"): name a file or directory, or . for this one")
         path = Path(raw)
         try:
-            is_dir = path.is_dir()
-            exists = is_dir or path.exists()
-        except OSError as error:  # a symbolic link loop, a name too long
+            os.stat(path)
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise InputError(f"{path}: a symbolic link loop") from None
+            if error.errno == errno.ENOENT and path.is_symlink():
+                raise InputError(f"{path}: broken symbolic link") from None
+            if error.errno == errno.ENOENT:
+                raise InputError(f"{path}: no such file or directory") from None
             raise InputError(f"{path}: cannot read: {_describe_os_error(error)}") from None
-        if not exists:
-            if path.is_symlink():
-                raise InputError(f"{path}: broken symbolic link")
-            raise InputError(f"{path}: no such file or directory")
+        is_dir = path.is_dir()
         if is_dir:
             self.add_directory(path)
         else:
-            meta = _read_metadata(path.parent).get(path.name, {})
-            self.add_file(path, meta, named=True)
+            self.add_file(path, self.metadata(path.parent).get(path.name, {}), named=True)
 
 
 def load_documents(
@@ -317,6 +391,10 @@ def load_documents(
     exceed ``max_bytes``, or when no document remains; :class:`OptionsError` for an unknown
     language or encoding.
     """
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        raise TypeError("load_documents() takes a list of paths; wrap one path in a list: [path]")
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
+        raise OptionsError(f"max_bytes must be a whole number of at least 1, not {max_bytes!r}")
     loader = _Loader(max_bytes, language=language, encoding=encoding, timeout=timeout,
                      private_urls=private_urls, follow_links=follow_links)
     paths = list(paths)

@@ -9,7 +9,6 @@ attribute or link in the page comes from a document.
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from urllib.parse import quote
 
 import markdown as markdown_lib
 
-from .model import Briefing, Document
+from .model import Briefing, Document, json_text, shown
 
 __all__ = [
     "FORMATS",
@@ -49,8 +48,9 @@ _ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 
 
 def escape_markdown(text: str) -> str:
-    """Make ``text`` render literally as Markdown: escape syntax, neutralise HTML and entities."""
-    text = _ENTITY_LIKE.sub("&amp;", text)
+    """Make ``text`` render literally as Markdown, on one line: escape syntax, neutralise HTML
+    and entities, fold newlines and control characters (see :func:`~summarize.model.shown`)."""
+    text = _ENTITY_LIKE.sub("&amp;", shown(text))
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     return text.replace("<", "&lt;")
 
@@ -87,7 +87,7 @@ def location(document: Document) -> str:
 
 
 def _source_line(document: Document, *, escape: bool) -> str:
-    quote = escape_markdown if escape else (lambda text: text)
+    quote = escape_markdown if escape else shown
     title = quote(document.title or document.id)
     url = safe_url(document.url)
     parts = [f"[{title}](<{url}>)" if escape and url else title]
@@ -95,17 +95,22 @@ def _source_line(document: Document, *, escape: bool) -> str:
         parts.append(quote(document.source))
     if document.date:
         parts.append(quote(document.date))
-    shown = location(document)
-    if shown != url:
-        parts.append(f"`{shown.replace('`', '')}`" if escape else shown)
+    place = location(document)
+    if place != url:
+        parts.append(f"`{_code(place)}`" if escape else shown(place))
     line = " — ".join(parts)
     if url and not escape:
         line += f" <{url}>"
     return line
 
 
+def _code(text: str) -> str:
+    """``text`` for a Markdown code span: one line, no backquote to end it early."""
+    return shown(text).replace("`", "")
+
+
 def _definition_title(document: Document) -> str:
-    text = " ".join((document.title or document.id).split())
+    text = shown(document.title or document.id)
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
@@ -184,8 +189,13 @@ def text_fragment(url: str, text: str, words: int = 4) -> str:
     return f"{url.split('#', 1)[0]}#:~:text={directive}"
 
 
+def _h(text: str) -> str:
+    """``text`` for an HTML page: one line, no bidi controls, escaped (quotes too)."""
+    return html.escape(shown(text), quote=True)
+
+
 def _cite(number: int, document: Document, anchor: str = "source") -> str:
-    about = " — ".join(part for part in (document.source, document.title or document.id, document.date) if part)
+    about = " — ".join(shown(part) for part in (document.source, document.title or document.id, document.date) if part)
     label = html.escape(f"Source {number}: {about}", quote=True)
     return (f'<a class="cite" href="#{anchor}-{number}" aria-label="{label}">[{number}]'
             f'<span class="tip" role="tooltip">{html.escape(about)}</span></a>')
@@ -209,18 +219,18 @@ def _html_body(briefing: Briefing, anchor: str = "source") -> str:
         fragment = f' data-fragment="{html.escape(text_fragment(url, sentence.text), quote=True)}"' if url else ""
         cites = "".join(_cite(numbers[doc_id], documents[doc_id], anchor) for doc_id in sentence.sources)
         items.append(f'<li><a class="quote" href="#{anchor}-{numbers[sentence.document]}"{fragment}>'
-                     f'{html.escape(sentence.text)}</a> <span class="cites">{cites}</span></li>')
+                     f'{_h(sentence.text)}</a> <span class="cites">{cites}</span></li>')
     sources = []
     for number, document in enumerate(briefing.documents, start=1):
         url = safe_url(document.url)
-        title = html.escape(document.title or document.id)
+        title = _h(document.title or document.id)
         parts = [f'<a href="{html.escape(url, quote=True)}">{title}</a>' if url else title]
-        parts += [html.escape(value) for value in (document.source, document.date) if value]
-        shown = location(document)
-        if shown != url:
-            parts.append(f"<code>{html.escape(shown)}</code>")
+        parts += [_h(value) for value in (document.source, document.date) if value]
+        place = location(document)
+        if place != url:
+            parts.append(f"<code>{_h(place)}</code>")
         sources.append(f'<li id="{anchor}-{number}">{" — ".join(parts)}</li>')
-    return (f"<main>\n<h1>{html.escape(briefing.title)}</h1>\n<ol class=\"briefing\">\n" + "\n".join(items)
+    return (f"<main>\n<h1>{_h(briefing.title)}</h1>\n<ol class=\"briefing\">\n" + "\n".join(items)
             + "\n</ol>\n<h2>Sources</h2>\n<ol class=\"sources\">\n" + "\n".join(sources) + "\n</ol>\n</main>")
 
 
@@ -229,7 +239,7 @@ def _page(body: str, title: str, language: str = "english", *, script: bool = Fa
     tail = f"\n<script>\n{_SCRIPT}\n</script>" if script else ""
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{html.escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n{body}{tail}\n</body>\n</html>\n")
+            f"<title>{_h(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n{body}{tail}\n</body>\n</html>\n")
 
 
 def html_page(markdown_text: str, title: str, language: str = "english") -> str:
@@ -266,13 +276,13 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
 
 
 def render_json(briefing: Briefing) -> str:
-    return json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2) + "\n"
+    return json_text(briefing_to_dict(briefing), indent=2) + "\n"
 
 
 def render_text(briefing: Briefing) -> str:
-    lines = [briefing.title, ""]
+    lines = [shown(briefing.title), ""]
     for number, sentence in enumerate(briefing.sentences, start=1):
-        lines.append(f"{number}. {sentence.text} {_markers(briefing, sentence.sources)}")
+        lines.append(f"{number}. {shown(sentence.text)} {_markers(briefing, sentence.sources)}")
     lines += ["", "Sources:"]
     for number, document in enumerate(briefing.documents, start=1):
         lines.append(f"[{number}] {_source_line(document, escape=False)}")
@@ -352,14 +362,14 @@ def render_index(entries: Sequence[IndexEntry], format: str) -> str:
                     "sources": _outlets(entry.documents),
                     "dates": sorted({d.date for d in entry.documents if d.date})}
                    for number, entry in enumerate(entries, start=1)]
-        return json.dumps({"stories": records}, ensure_ascii=False, indent=2) + "\n"
+        return json_text({"stories": records}, indent=2) + "\n"
     if format == "text":
         lines = [_stories_heading(len(briefed)), ""]
-        lines += [f"{number}. {entry.title} ({'; '.join(_index_facts(entry))}) {entry.file}"
+        lines += [f"{number}. {shown(entry.title)} ({shown('; '.join(_index_facts(entry)))}) {entry.file}"
                   for number, entry in enumerate(briefed, start=1)]
         if others:
             lines += ["", "Other articles:"]
-            lines += [f"- {entry.title} ({'; '.join(_index_facts(entry))})" for entry in others]
+            lines += [f"- {shown(entry.title)} ({shown('; '.join(_index_facts(entry)))})" for entry in others]
         return "\n".join(lines) + "\n"
     lines = [f"# {_stories_heading(len(briefed))}", ""]
     lines += [f"{number}. [{escape_markdown(entry.title)}]({entry.file}) — "

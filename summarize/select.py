@@ -194,6 +194,12 @@ class Selector:
         pool_scores = np.array([boosted(int(index)) for index in pool])
         order = pool[np.lexsort((np.arange(len(pool)), -pool_scores))]
 
+        # The same words twice are one fact even where the representation has nothing to compare
+        # ("Yes." is all stop words): copies are covered with the sentence chosen.
+        copies: dict[str, list[int]] = {}
+        for position, sentence in enumerate(sentences):
+            copies.setdefault(sentence.text, []).append(position)
+
         chosen: list[Selection] = []
         covered = np.zeros(len(sentences), dtype=bool)
         words = 0
@@ -204,7 +210,7 @@ class Selector:
                 continue
             same = same_fact_as(index)
             covered[same] = True
-            covered[index] = True
+            covered[copies[sentences[index].text]] = True
             chosen.append(Selection(index=index, score=boosted(index), sources=tuple(sources_of(index, same))))
             words += int(representation.word_counts[index])
         return self.arrange(sentences, chosen)

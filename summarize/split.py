@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ._nltk import nltk
 from nltk.tokenize.punkt import (
@@ -85,6 +85,39 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+#: Punkt's search for sentence endings slows down more than linearly on one long block, and nltk
+#: gives it a time limit: 500 KB of "Yes. Yes. …" in one paragraph hits it. Longer blocks are cut
+#: into windows of about this many characters first, after a sentence end where there is one.
+#: No paragraph of the seeds or of DUC comes near it, so their sentences are unchanged.
+WINDOW_CHARACTERS = 20_000
+_WINDOW_END = re.compile(r"[.!?…。！？][\"'”’)\]]*\s+")
+
+
+def _windows(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while end - start > WINDOW_CHARACTERS:
+        limit = start + WINDOW_CHARACTERS
+        ends = [match.end() for match in _WINDOW_END.finditer(text, limit - WINDOW_CHARACTERS // 4, limit)]
+        if ends:
+            cut = ends[-1]
+        else:
+            space = text.rfind(" ", start + 1, limit)
+            cut = space + 1 if space > start else limit
+        yield start, cut
+        start = cut
+    yield start, end
+
+
+def _spans(tokenizer: PunktSentenceTokenizer, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Punkt's sentence spans of ``text[start:end]``, as offsets in ``text``."""
+    for window_start, window_end in _windows(text, start, end):
+        try:
+            spans = list(tokenizer.span_tokenize(text[window_start:window_end]))
+        except TimeoutError:  # nltk's regex time limit: the window stays one span, cut by words
+            spans = [(0, window_end - window_start)]
+        for span_start, span_end in spans:
+            yield window_start + span_start, window_start + span_end
+
+
 def split_documents(
     documents: Sequence[Document],
     blocks: Sequence[Sequence[Block]],
@@ -95,9 +128,8 @@ def split_documents(
     for doc_index, (document, doc_blocks) in enumerate(zip(documents, blocks)):
         position = 0
         for block in doc_blocks:
-            block_text = document.text[block.start : block.end]
-            for span_start, span_end in tokenizer.span_tokenize(block_text):
-                for start, end in _cut_long(document.text, block.start + span_start, block.start + span_end):
+            for span_start, span_end in _spans(tokenizer, document.text, block.start, block.end):
+                for start, end in _cut_long(document.text, span_start, span_end):
                     text = collapse_whitespace(document.text[start:end])
                     if not any(char.isalnum() for char in text):
                         continue
