@@ -168,6 +168,42 @@ def _detect(data: bytes, language: Language) -> Decoded:
     return Decoded(chosen[3], codecs.lookup(chosen[2]).name, unsure=unsure)
 
 
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few stray Windows-1252 bytes (one file pasted together from two
+    sources: "café" in UTF-8, then "naïve" in cp1252), decoded as such; ``None`` when the bytes
+    are not mostly UTF-8. Reading it all as cp1252 would turn every UTF-8 letter into mojibake,
+    so UTF-8 must be a main encoding: a valid multi-byte sequence for every few stray bytes.
+    """
+    sequences = _UTF8_SEQUENCE.findall(data)
+    stray = len(_HIGH_BYTES.findall(data)) - sum(map(len, sequences))
+    if not sequences or stray > _STRAY_PER_SEQUENCE * len(sequences):
+        return None
+    pieces, last_stray = [], -2
+    for match in _UTF8_PIECE.finditer(data):
+        piece = match.group()
+        try:
+            pieces.append(piece.decode("utf-8"))
+        except UnicodeDecodeError:  # a stray byte, or a sequence strict UTF-8 refuses (overlong)
+            # A cp1252 letter stands alone among ASCII ("naïve"); strays side by side are a
+            # multi-byte legacy encoding (GB18030, Shift_JIS, cp1251 words), not this case.
+            if match.start() == last_stray:
+                return None
+            last_stray = match.end()
+            pieces.append(piece.decode("cp1252", errors="replace"))
+    return "".join(pieces)
+
+
+_HIGH_BYTES = re.compile(rb"[\x80-\xff]")
+#: Stray bytes a mostly-UTF-8 file may hold per valid multi-byte sequence. Legacy text has few
+#: valid sequences by chance (in cp1251, an upper-case letter before "і" or "ё"; in cp1252,
+#: "Ã©" only where mojibake already is) and a stray byte for nearly every non-ASCII letter.
+_STRAY_PER_SEQUENCE = 4
+_UTF8_PIECE = re.compile(rb"[\x00-\x7f]+|" + _UTF8_SEQUENCE.pattern + rb"|[\x80-\xff]")
+
+
 def decode_bytes(data: bytes, name: str = "<input>", *, language: Language | None = None,
                  encoding: str | None = None) -> Decoded:
     """Decode the bytes of a text file; raise :class:`InputError` for binary data.
@@ -202,6 +238,9 @@ def decode_bytes(data: bytes, name: str = "<input>", *, language: Language | Non
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _mostly_utf8(data)
+    if mixed is not None:
+        return Decoded(mixed, "utf-8+cp1252", unsure=True)
     if language is None:
         from .language import get_language
 

@@ -364,3 +364,11 @@ def test_a_jsonl_file_with_a_byte_order_mark_is_read(tmp_path):
 def test_a_lone_surrogate_is_written_not_a_traceback():
     briefing = summarize([Document(id="a", title="bad \ud800 title", text=STORY.replace("Monday", "Mon\udcffday"))])
     assert "\ufffd" in briefing.to_markdown() and briefing.to_json().encode("utf-8")
+
+
+def test_a_file_of_utf8_with_a_few_cp1252_bytes_reads_without_mojibake(tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_bytes("Le café est près de la gare, dit le maire de la ville à midi. ".encode()
+                     + "Une idée naïve, répond le préfet.".encode("cp1252"))
+    document = load_documents([path], language="french")[0]
+    assert "café" in document.text and "naïve" in document.text and "Ã" not in document.text
