@@ -108,6 +108,35 @@ def _sumy(name: str, articles: list[dict], queue: mp.Queue) -> None:
                "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
 
 
+def _whole_call(texts: list[str], queue: mp.Queue) -> None:
+    """The public call, as a user makes it (its copy cap included), on ``texts``."""
+    sys.path.insert(0, str(REPO))
+    from summarize import Document, summarize
+
+    started = time.perf_counter()
+    briefing = summarize([Document(id=f"d{n}", text=text) for n, text in enumerate(texts)])
+    queue.put({"seconds": time.perf_counter() - started, "lines": len(briefing.sentences),
+               "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
+
+
+def repetitive_rows(articles: list[dict], cap: float) -> list[tuple[str, int, dict | None]]:
+    """Repetition must not cost more than the same amount of ordinary text: one sentence 10,000
+    times, one article 1,000 times, and real articles of the same size beside them."""
+    sentence = "The council approved the new budget on Monday after a long debate in the town hall. "
+    article = articles[0]["text"]
+    ordinary_chars = len(article) * 1000
+    ordinary, size = [], 0
+    for candidate in articles:
+        if size >= ordinary_chars:
+            break
+        ordinary.append(candidate["text"])
+        size += len(candidate["text"])
+    cases = [("one sentence x 10,000 (one document)", [sentence * 10_000]),
+             ("one article x 1,000 (1,000 documents)", [article] * 1000),
+             ("real articles, same characters", ordinary)]
+    return [(name, sum(map(len, texts)), measure(_whole_call, (texts,), cap=cap)) for name, texts in cases]
+
+
 def measure(target, args: tuple, cap: float) -> dict | None:
     """Run ``target`` in a fresh process; None when it does not finish within ``cap`` seconds."""
     queue: mp.Queue = mp.Queue()
@@ -153,13 +182,23 @@ def main(argv: list[str] | None = None) -> int:
     for earlier, later in zip(rows, rows[1:]):
         a, b = earlier["ours"], later["ours"]
         later["exponent"] = math.log(b["seconds"] / a["seconds"]) / math.log(b["sentences"] / a["sentences"])
+    repetitive = repetitive_rows(articles, cap=600)
     batch = {} if args.no_batch else time_batch(args.data)
     print()
     print(format_table(rows))
+    print()
+    print("| input | chars | seconds | peak MB | briefing lines |")
+    print("|---|---:|---:|---:|---:|")
+    for name, chars, result in repetitive:
+        shown = (f"{result['seconds']:.2f} | {result['peak_mb']:.0f} | {result['lines']}" if result
+                 else "> 600 | — | —")
+        print(f"| {name} | {chars:,} | {shown} |")
     for jobs, seconds in batch.items():
         print(f"batch of 95 sets, --jobs {jobs}: {seconds:.2f} s")
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({"sizes": rows, "batch_seconds_by_jobs": batch}, indent=1) + "\n", encoding="utf-8")
+    args.json.write_text(json.dumps({"sizes": rows, "batch_seconds_by_jobs": batch,
+                                     "repetitive": [{"input": n, "chars": c, **(r or {})} for n, c, r in repetitive]},
+                                    indent=1) + "\n", encoding="utf-8")
     return 0
 
 
