@@ -1,7 +1,7 @@
 """Scale-out: the same batch on every engine, in one run, as whole commands.
 
     python benchmarks/scale.py                 # 95 DUC 2006-07 sets; memory at 95 and 950 sets
-    python benchmarks/scale.py --no-memory     # timings only (about two minutes)
+    python benchmarks/scale.py --no-memory     # timings only (three runs each: about six minutes)
 
 Each row is one fresh ``summarize --batch SETS -o OUT.jsonl`` process, timed from start to exit
 (start-up, reading, the cluster's start and stop included), with the peak memory (max RSS) of
@@ -97,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--no-memory", action="store_true", help="skip the 950-set memory runs")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each engine; the median is shown")
     args = parser.parse_args(argv)
     if not args.data.is_file():
         sys.exit(f"scale.py: {args.data} not found (the shared DUC 2006-07 corpus)")
@@ -105,12 +106,16 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as work:
         work_path = Path(work)
         sets = sum(1 for _ in {json.loads(line)["set"] for line in gzip.open(args.data, "rt")})
-        timings, outputs = {}, {}
-        for name, engine in engines.items():
-            output = work_path / f"{len(timings)}.jsonl"
-            timings[name] = run_engine(args.data, output, engine)
-            outputs[name] = output.read_bytes()
-        print(f"{sets} sets (DUC 2006-07), whole commands on this machine:")
+        runs: dict[str, list[tuple[float, float]]] = {name: [] for name in engines}
+        outputs = {}
+        for _ in range(args.repeat):  # round-robin, so a slow spell of the machine hits every engine
+            for number, (name, engine) in enumerate(engines.items()):
+                output = work_path / f"{number}.jsonl"
+                runs[name].append(run_engine(args.data, output, engine))
+                outputs[name] = output.read_bytes()
+        timings = {name: sorted(results)[len(results) // 2] for name, results in runs.items()}
+        print(f"{sets} sets (DUC 2006-07), whole commands on this machine, median of {args.repeat} "
+              "interleaved runs:")
         print(f"{'engine':<22}{'seconds':>9}{'sets/s':>9}{'speed-up':>10}{'client MB':>11}  output")
         serial = timings["--jobs 1"][0]
         for name, (seconds, memory) in timings.items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import signal
 import sys
 from collections.abc import Iterator, Sequence
@@ -76,7 +77,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line on stderr (and exit status 2)."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+        self.exit(2, f"{self.prog}: error: {_printable(message)} (see --help)\n")
 
 
 #: The largest number an option takes: far beyond any real use (2**53 bytes is 8 PiB), and small
@@ -222,9 +223,23 @@ def parse_args(argv: Sequence[str] | None = None, *, stdin_piped: bool | None = 
     return args
 
 
+# What a terminal acts on (ESC, C1 controls, newlines inside a message) or what reorders the line
+# (bidi controls): a file name or title may carry any of them into an error message.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(message: str) -> str:
+    """``message`` for stderr: one line, with controls written as escapes (``\\x1b``)."""
+    return _UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), message)
+
+
+def _error(message: object) -> None:
+    print(f"summarize: error: {_printable(str(message))}", file=sys.stderr)
+
+
 class _LowercaseLevel(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        return super().format(record).replace(record.levelname, record.levelname.lower(), 1)
+        return _printable(super().format(record).replace(record.levelname, record.levelname.lower(), 1))
 
 
 def _configure_logging(quiet: bool) -> None:
@@ -296,13 +311,13 @@ def run_batch(args: argparse.Namespace) -> int:
                         logger.warning("set %s failed: %s", result.set, result.error)
     except BatchIncompleteError as error:
         hint = "; run the same command with --resume to finish" if args.output is not None else ""
-        print(f"summarize: error: {error}{hint}", file=sys.stderr)
+        _error(f"{error}{hint}")
         return 1
     output.finish()
     if skipped:
         logger.warning("resumed: %d sets were already done, %d summarized now", skipped, done)
     if failed:
-        print(f"summarize: error: {failed} of {done} sets failed", file=sys.stderr)
+        _error(f"{failed} of {done} sets failed")
         return 1
     return 0
 
@@ -406,10 +421,13 @@ def _main(argv: Sequence[str] | None) -> int:
         print("summarize: terminated", file=sys.stderr)
         return 143
     except OptionsError as error:
-        print(f"summarize: error: {error}", file=sys.stderr)
+        _error(error)
         return 2
     except SummarizeError as error:
-        print(f"summarize: error: {error}", file=sys.stderr)
+        _error(error)
+        return 1
+    except MemoryError:  # the input is too large for this machine's memory (or its ulimit)
+        _error("out of memory: the input is too large for this machine (lower --max-bytes, or split it)")
         return 1
     except KeyboardInterrupt:
         print("summarize: interrupted", file=sys.stderr)

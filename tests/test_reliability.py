@@ -372,3 +372,14 @@ def test_a_file_of_utf8_with_a_few_cp1252_bytes_reads_without_mojibake(tmp_path)
                      + "Une idée naïve, répond le préfet.".encode("cp1252"))
     document = load_documents([path], language="french")[0]
     assert "café" in document.text and "naïve" in document.text and "Ã" not in document.text
+
+
+def test_error_and_warning_lines_carry_no_terminal_controls(tmp_path):
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.txt").write_text(STORY)
+    (tmp_path / "d" / "\x1b]0;owned\x07\u202e.txt").write_bytes(b"\x00\x01binary")
+    result = _run(tmp_path / "d")
+    assert result.returncode == 0 and b"\\x1b]0;owned\\x07" in result.stderr
+    assert not _CONTROL.search(result.stderr.decode().replace("\n", ""))
+    result = _run("--language", "\x1b[2Jklingon", tmp_path / "d")
+    assert result.returncode == 2 and b"\x1b" not in result.stderr
