@@ -56,3 +56,40 @@ def test_output_is_independent_of_the_order_files_are_created(tmp_path_factory, 
     reference = summarize([Document(id=str(i), text=texts[i]) for i in range(5)])
     assert [(s.text, s.document, s.sources) for s in briefing.sentences] == [
         (s.text, s.document, s.sources) for s in reference.sentences]
+
+
+# The CLI, driven like a careless or hostile user: arbitrary bytes as files, arbitrary option
+# values. It must answer 0, 1 or 2 (an exception would escape main() and fail the test), and
+# change nothing but its -o target.
+OPTION_VALUES = st.one_of(st.integers(-3, 12).map(str), st.sampled_from(["", "x", "1e3", "9" * 40, "-", " 2"]))
+OPTIONS = st.lists(st.one_of(
+    st.tuples(st.sampled_from(["-n", "--words", "--max-bytes", "-j", "--timeout", "--min-story-size"]),
+              OPTION_VALUES),
+    st.tuples(st.just("-f"), st.sampled_from(["markdown", "html", "json", "text", "pdf", ""])),
+    st.tuples(st.just("--language"), st.sampled_from(["english", "french", "russian", "klingon", "", "ENGLISH"])),
+    st.tuples(st.just("--encoding"), st.sampled_from(["cp1251", "utf-8", "nope"])),
+    st.tuples(st.sampled_from(["--stories", "-q", "--follow-links"])),
+), max_size=4)
+FILES = st.lists(st.one_of(st.binary(max_size=300), st.lists(WORDS, max_size=60).map(lambda w: " ".join(w).encode())),
+                 min_size=1, max_size=3)
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(files=FILES, options=OPTIONS, to_file=st.booleans())
+def test_the_cli_never_fails_badly_on_any_bytes_and_options(tmp_path_factory, files, options, to_file):
+    from summarize.cli import main
+
+    root = tmp_path_factory.mktemp("cli")
+    inputs = root / "in"
+    inputs.mkdir()
+    for number, data in enumerate(files):
+        (inputs / f"{number}.txt").write_bytes(data)
+    before = {path: path.read_bytes() for path in inputs.iterdir()}
+    argv = [str(inputs), *(part for option in options for part in option)]
+    if to_file:
+        argv += ["-o", str(root / ("out" if "--stories" in argv else "out.md"))]
+    status = main(argv)
+    assert status in (0, 1, 2)
+    assert {path: path.read_bytes() for path in inputs.iterdir()} == before
+    assert {path.name for path in root.iterdir()} <= {"in", "out", "out.md"}
