@@ -480,6 +480,9 @@ def dask_executor(scheduler: str, *, timeout: float = 30) -> Iterator[Executor]:
                 client = stack.enter_context(Client(cluster, timeout=timeout))
             else:
                 client = stack.enter_context(Client(scheduler, timeout=timeout))
+        except ValueError as error:  # "bogus", "tcp://host" without a port
+            raise OptionsError(f"not a Dask scheduler address: {scheduler!r} ({error}); give "
+                               "tcp://HOST:PORT or local:N") from None
         except (OSError, TimeoutError) as error:
             raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
         yield client.get_executor(pure=False)

@@ -310,9 +310,13 @@ def run_batch(args: argparse.Namespace) -> int:
                     if args.output is not None:
                         logger.warning("set %s failed: %s", result.set, result.error)
     except BatchIncompleteError as error:
+        output.abandon()
         hint = "; run the same command with --resume to finish" if args.output is not None else ""
         _error(f"{error}{hint}")
         return 1
+    except BaseException:  # a bad line in the input, Ctrl-C, SIGTERM: the error is reported above us
+        output.abandon()
+        raise
     output.finish()
     if skipped:
         logger.warning("resumed: %d sets were already done, %d summarized now", skipped, done)

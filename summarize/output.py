@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
@@ -151,6 +152,7 @@ class SetFiles:
                  inputs: Sequence[str], resume: bool) -> None:
         from .batch import SetNamer
 
+        self._created = not directory.exists()
         prepare_output_directory(directory, inputs, option="--batch")
         self.directory, self.render, self.inputs, self.resume = directory, render, inputs, resume
         self._namer = SetNamer(suffix)
@@ -169,6 +171,12 @@ class SetFiles:
 
     def finish(self) -> None:
         pass
+
+    def abandon(self) -> None:
+        """The run stopped: an output directory this run created and left empty is removed."""
+        if self._created:
+            with contextlib.suppress(OSError):
+                self.directory.rmdir()  # only if empty
 
 
 class JsonLinesFile:
@@ -255,8 +263,13 @@ class JsonLinesFile:
             os.replace(temporary, self.partial)
         os.replace(self.partial, self.path)
 
-    def close(self) -> None:
+    def abandon(self) -> None:
+        """The run stopped: keep what a --resume can use, but an empty partial file is only
+        clutter, and is removed."""
         self._stream.close()
+        with contextlib.suppress(OSError):
+            if os.path.getsize(self.partial) == 0:
+                os.unlink(self.partial)
 
 
 class JsonLinesStream:
@@ -270,6 +283,9 @@ class JsonLinesStream:
         return result.briefing is not None
 
     def finish(self) -> None:
+        pass
+
+    def abandon(self) -> None:
         pass
 
 

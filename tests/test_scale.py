@@ -308,3 +308,11 @@ def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path):
     result = _run("--batch", source, "--scheduler", "tcp://127.0.0.1:9", "--timeout", "2")
     assert result.returncode == 1 and "cannot reach the Dask scheduler" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("address", "message"), [("bogus", "not a Dask scheduler address"),
+                                                  ("local:0", "needs 1 to 4096 workers")])
+def test_a_malformed_scheduler_address_is_a_usage_error(tmp_path, address, message):
+    source = _write_sets(tmp_path / "sets.jsonl", 1, FLOODS)
+    result = _run("--batch", source, "--scheduler", address)
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
