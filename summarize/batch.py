@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import BatchIncompleteError, InputError, OptionsError, SummarizeError
-from .load import DEFAULT_MAX_BYTES, load_documents
+from .load import DEFAULT_MAX_BYTES, METADATA_KEYS, load_documents, unique_id
 from .model import Briefing, Document
 
 __all__ = [
@@ -183,12 +183,8 @@ def _parse_line(line: str, name: str, number: int) -> dict[str, Any]:
 
 
 def _document(raw: dict[str, Any], name: str, number: int, taken: set[str], count: int) -> Document:
-    doc_id = str(raw.get("id") or f"doc-{count + 1}")
-    unique, suffix = doc_id, 2
-    while unique in taken:
-        unique, suffix = f"{doc_id}-{suffix}", suffix + 1
-    taken.add(unique)
-    meta = {key: (str(raw[key]) if raw.get(key) is not None else None) for key in ("title", "source", "url", "date")}
+    unique = unique_id(str(raw.get("id") or f"doc-{count + 1}"), taken)
+    meta = {key: (str(raw[key]) if raw.get(key) is not None else None) for key in METADATA_KEYS}
     return Document(id=unique, text=raw["text"], title=meta["title"] or "", path=f"{name}:{number}",
                     source=meta["source"], url=meta["url"], date=meta["date"])
 

@@ -58,7 +58,8 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".rss", ".ato
 #: A JSON object in a directory mapping file names to ``title``/``source``/``url``/``date``.
 METADATA_FILE = "sources.json"
 
-_METADATA_KEYS = ("title", "source", "url", "date")
+#: The fields a ``sources.json`` entry or a JSON-lines record may give a document.
+METADATA_KEYS = ("title", "source", "url", "date")
 #: A feed entry with less text than this is a teaser; ``follow_links`` fetches its page instead.
 SHORT_ENTRY_CHARACTERS = 600
 
@@ -93,7 +94,8 @@ def _read_limited(stream: BinaryIO, remaining: int, name: str, limit: int | None
             raise _too_large(name, remaining if limit is None else limit, remaining)
 
 
-def _document_id(stem: str, taken: set[str]) -> str:
+def unique_id(stem: str, taken: set[str]) -> str:
+    """``stem``, or ``stem-2``, ``stem-3``, … when taken already; the one returned is taken now."""
     candidate = stem or "document"
     number = 2
     while candidate in taken:
@@ -125,7 +127,7 @@ def _read_metadata(directory: Path, remaining: int, limit: int) -> tuple[dict[st
             logger.warning("ignored %s entry %r: expected an object of title, source, url, date", path, file_name)
             continue
         entry = {}
-        for key in _METADATA_KEYS:
+        for key in METADATA_KEYS:
             value = fields.get(key)
             if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
                 entry[key] = str(value)
@@ -247,7 +249,7 @@ class _Loader:
                             source=meta.get("source"), url=meta.get("url") or url, date=meta.get("date")), stem)
 
     def _keep(self, document: Document, stem: str) -> None:
-        self.documents.append(replace(document, id=_document_id(stem, self.ids)))
+        self.documents.append(replace(document, id=unique_id(stem, self.ids)))
 
     def _add_feed(self, data: bytes, *, name: str, stem: str, path: str | None) -> None:
         for entry in documents_from_feed(data, name=stem, path=path):
@@ -472,13 +474,13 @@ def as_documents(items: Sequence[Document | str | os.PathLike[str]]) -> list[Doc
     taken: set[str] = set()
     for number, item in enumerate(items, start=1):
         if isinstance(item, Document):
-            documents.append(replace(item, id=_document_id(item.id, taken)) if item.id in taken else item)
+            documents.append(replace(item, id=unique_id(item.id, taken)) if item.id in taken else item)
             taken.add(item.id)
         elif isinstance(item, str):
-            documents.append(Document(id=_document_id(f"doc-{number}", taken), text=item))
+            documents.append(Document(id=unique_id(f"doc-{number}", taken), text=item))
         elif isinstance(item, os.PathLike):
             for document in load_documents([item]):
-                documents.append(replace(document, id=_document_id(document.id, taken)))
+                documents.append(replace(document, id=unique_id(document.id, taken)))
         else:
             raise TypeError(
                 f"summarize() takes Document, pathlib.Path or str items, not {type(item).__name__}"
