@@ -31,8 +31,7 @@ from .model import Block
 __all__ = ["Unit", "content_blocks", "split_units", "detect_title", "noise_reason", "notice_reason"]
 
 # A sentence ends with one of these, possibly followed by closing quotes or brackets.
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
-_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
+_TERMINAL = re.compile(r"[.!?…:;。！？：；][\"'”’»)\]」』）]*\s*$")
 _MAX_HEADING_WORDS = 12
 _MAX_FRAGMENT_WORDS = 4
 _MIN_FOREIGN_CHECK_WORDS = 8
@@ -174,13 +173,13 @@ def noise_reason(unit_text: str, language: Language, *, strict: bool = True) -> 
     notice = notice_reason(unit_text)
     if notice is not None:
         return notice
-    words = _WORD.findall(unit_text)
+    words = language.words(unit_text)
     if not words:
         return "no words"
     if not strict:
         return None
     script = _dominant_script(unit_text)
-    if script is not None and script != language.script:
+    if script is not None and script not in language.scripts:
         return "other script"
     if len(words) <= _MAX_FRAGMENT_WORDS:
         return "fragment"
@@ -219,7 +218,7 @@ def _headline(units: list[Unit], language: Language) -> Unit | None:
     is short: 3 to 20 words without final punctuation, or up to 14 words with it (a lead
     sentence runs longer). It must stand before the running text and be followed by more."""
     for position, unit in enumerate(units[:6]):
-        words = _WORD.findall(unit.text)
+        words = language.words(unit.text)
         if noise_reason(unit.text, language, strict=False) is not None or len(words) < 3:
             continue
         limit = 14 if _TERMINAL.search(unit.text) else 20

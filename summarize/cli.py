@@ -167,7 +167,8 @@ def _build_parser() -> _Parser:
                             "(after an interrupted run, give the same command with --resume)")
     parser.add_argument("--language", default="english", metavar="NAME",
                         help="language of the documents, for stop words, stemming and cleaning "
-                             f"(default: english; one of {', '.join(LANGUAGES)})")
+                             f"(default: english; one of {', '.join(LANGUAGES)}; chinese, japanese "
+                             "and thai need their word segmenter: pip install 'summarize[chinese]' …)")
     parser.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES, metavar="N",
                         help="refuse inputs larger than N bytes in total; with --batch, a set larger "
                              f"than N fails alone and the others go on (default: {DEFAULT_MAX_BYTES:,})")

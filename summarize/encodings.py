@@ -42,8 +42,6 @@ LEGACY_ENCODINGS: dict[str, tuple[str, ...]] = {
     "LATIN": ("cp1252", "iso8859_15", "latin_1"),
 }
 _CENTRAL_EUROPEAN = frozenset({"czech", "slovak", "polish", "hungarian", "slovene", "romanian", "croatian"})
-# Letters of a language written in Japanese count in any of these scripts.
-_SCRIPT_FAMILIES = {"japanese": frozenset({"CJK", "HIRAGANA", "KATAKANA"})}
 _MAGIC = (b"\x89PNG", b"PK\x03\x04", b"%PDF", b"\x1f\x8b", b"\xff\xd8\xff", b"GIF8", b"BZh",
           b"\x7fELF", b"7z\xbc\xaf", b"Rar!")
 # Control bytes that never appear in text (tab, newlines, form feed and escape excepted).
@@ -115,7 +113,7 @@ def _fit(text: str, language: Language) -> tuple[float, float]:
     letters = [char for char in text if char.isalpha()]
     if not letters:
         return 0.0, 0.0
-    scripts = _SCRIPT_FAMILIES.get(language.name, frozenset({language.script}))
+    scripts = language.scripts
     counts = Counter(_script_of(char) for char in letters)
     in_script = sum(count for script, count in counts.items() if script in scripts) / len(letters)
     words = [word for word in _WORD.findall(text.lower()) if len(word) > 1]

@@ -1,12 +1,19 @@
-"""Language resources: stop words (sumy's lists), a Snowball stemmer (nltk) and the script.
+"""Language resources: stop words (sumy's lists), a Snowball stemmer (nltk), the script, and for
+scripts written without spaces between words a word segmenter.
 
-Everything here ships inside the installed packages; nothing is downloaded.
+Everything here ships inside the installed packages; nothing is downloaded. Chinese, Japanese and
+Thai need their segmenter's extra (``pip install 'summarize[chinese]'``): without it, asking for
+the language is an :class:`OptionsError` that names the extra, never a briefing of clauses.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
+import importlib.util
+import logging
 import re
+import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -17,6 +24,9 @@ from sumy.utils import get_stop_words
 from .errors import OptionsError
 
 __all__ = ["Language", "get_language", "supported_languages"]
+
+# A written word: letters or digits, joined by inner hyphens, apostrophes or periods.
+_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 
 # The Unicode script a language is written in, as the first word of its letters' Unicode names.
 _SCRIPTS = {
@@ -30,6 +40,10 @@ _SCRIPTS = {
     "russian": "CYRILLIC",
     "thai": "THAI",
     "ukrainian": "CYRILLIC",
+}
+# Scripts a language mixes in running text, where it is more than one.
+_SCRIPT_FAMILIES = {
+    "japanese": frozenset({"CJK", "HIRAGANA", "KATAKANA"}),
 }
 # Words that, opening a sentence, lean on the sentence before it ("These efforts", "But",
 # "However"): quoted alone in a briefing, such a sentence reads as a dangling reference.
@@ -82,6 +96,50 @@ _SUMY_STOP_WORD_LANGUAGES = (
 )
 
 
+def _jieba() -> Callable[[str], list[str]]:
+    # jieba logs its dictionary loading at DEBUG to a stderr handler of its own, and its
+    # pkg_resources import warns on new setuptools: neither is the user's business.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        jieba = importlib.import_module("jieba")
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    return lambda text: list(tokenizer.cut(text))
+
+
+def _fugashi() -> Callable[[str], list[str]]:
+    tagger = importlib.import_module("fugashi").Tagger()  # the UniDic of unidic-lite
+    return lambda text: [word.surface for word in tagger(text)]
+
+
+def _pythainlp() -> Callable[[str], list[str]]:
+    word_tokenize = importlib.import_module("pythainlp.tokenize").word_tokenize
+    return lambda text: list(word_tokenize(text, engine="newmm"))
+
+
+#: Languages written without spaces between words: (the extra that installs the segmenter,
+#: the modules it needs, what makes the segmenter). Jieba is the usual Chinese segmenter; fugashi
+#: is MeCab with the UniDic of unidic-lite; PyThaiNLP's "newmm" is its default dictionary
+#: segmenter, and its CRF model (python-crfsuite) finds Thai sentence ends (see split.py).
+SEGMENTERS: dict[str, tuple[str, tuple[str, ...], Callable[[], Callable[[str], list[str]]]]] = {
+    "chinese": ("chinese", ("jieba",), _jieba),
+    "japanese": ("japanese", ("fugashi", "unidic_lite"), _fugashi),
+    "thai": ("thai", ("pythainlp", "pycrfsuite"), _pythainlp),
+}
+
+
+@functools.lru_cache(maxsize=None)
+def _segmenter(language: str) -> Callable[[str], list[str]]:
+    extra, modules, make = SEGMENTERS[language]
+    missing = [module for module in modules if importlib.util.find_spec(module) is None]
+    if missing:
+        raise OptionsError(
+            f"{language} is written without spaces between words and needs a word segmenter "
+            f"({', '.join(missing)} not installed): pip install 'summarize[{extra}]'"
+        )
+    return make()
+
+
 def supported_languages() -> tuple[str, ...]:
     """Languages with a stop-word list or a stemmer (sorted)."""
     stemmed = set(SnowballStemmer.languages) - {"porter"}
@@ -101,12 +159,27 @@ class Language:
     framing: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     framing_keys: tuple[str, ...] = ()
     stem: Callable[[str], str] = field(repr=False, compare=False)
+    #: every script whose letters count as this language's (``script`` and the ones it mixes in)
+    scripts: frozenset[str] = frozenset()
+    #: splits text into words, for a script without spaces between them; ``None``: spaces do
+    segment: Callable[[str], list[str]] | None = field(default=None, repr=False, compare=False)
     #: written form of a name (one word, as written) → its term, e.g. ``"U.S"`` → ``"us"``
     name_terms: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
     #: multi-word names (``"United States"``), each rewritten to a one-word form before words
     #: are found (``"US"``)
     long_names: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     short_forms: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def words(self, text: str) -> list[str]:
+        """The written words of ``text`` (letters or digits; punctuation is not a word)."""
+        if self.segment is None:
+            return _WORD.findall(text)
+        return [word for piece in self.segment(text) for word in _WORD.findall(piece)]
+
+    def word_count(self, text: str) -> int:
+        """How many words ``text`` has, as budgets count them: spaced runs, or segmented words
+        where the script has no spaces."""
+        return len(text.split()) if self.segment is None else len(self.words(text))
 
 
 @functools.lru_cache(maxsize=None)
@@ -125,6 +198,7 @@ def get_language(name: str) -> Language:
         stem: Callable[[str], str] = functools.lru_cache(maxsize=1 << 18)(SnowballStemmer(key).stem)
     else:
         stem = str
+    segment = _segmenter(key) if key in SEGMENTERS else None
     aliases = _NAME_ALIASES.get(key, {})
     framing = _FRAMING_CUES.get(key)
     written = {form: term for term, forms in aliases.items() for form in forms}
@@ -134,6 +208,8 @@ def get_language(name: str) -> Language:
         name=key,
         stop_words=stop_words,
         script=_SCRIPTS.get(key, "LATIN"),
+        scripts=_SCRIPT_FAMILIES.get(key, frozenset({_SCRIPTS.get(key, "LATIN")})),
+        segment=segment,
         dangling_openers=_DANGLING_OPENERS.get(key, frozenset()),
         # ASCII case-insensitivity only: Unicode folding would let "AMİD" match while its
         # lower() holds no "amid", and the key gate would hide the match.

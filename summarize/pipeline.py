@@ -14,7 +14,7 @@ from .defaults import DEFAULT_SENTENCES, LARGE_SET_CHARACTERS
 from .errors import NoSentencesError
 from .language import Language, get_language
 from .load import as_documents
-from .model import Block, Briefing, BriefingSentence, Document, Sentence
+from .model import Block, Briefing, BriefingSentence, Document, Sentence, collapse_whitespace
 from .rank import Ranking, TextRank
 from .represent import Representation, represent
 from .select import Budget, Selection, Selector
@@ -73,7 +73,7 @@ class Summarizer:
         for document, doc_blocks in zip(documents, blocks):
             if not (document.title or "").strip():
                 content = document.text[doc_blocks[0].start : doc_blocks[0].end] if doc_blocks else ""
-                title = detect_title(document.text, self.resources) or _opening(content)
+                title = detect_title(document.text, self.resources) or _opening(content, self.resources)
                 document = replace(document, title=title or document.id)
             titled.append(document)
         return titled
@@ -207,7 +207,13 @@ def _stage_bar(enabled: bool) -> Iterator[Callable[[str], None]]:
         yield stage
 
 
-def _opening(text: str) -> str:
+def _opening(text: str, language: Language) -> str:
+    if language.segment is not None:  # no spaces to cut at: cut after the last word that fits
+        end = 0
+        words = language.words(text)
+        for word in words[:_TITLE_WORDS]:
+            end = text.index(word, end) + len(word)
+        return collapse_whitespace(text[:end]) + ("…" if len(words) > _TITLE_WORDS else "")
     words = text.split()
     if not words:
         return ""

@@ -58,8 +58,12 @@ def tokenize(text: str, language: Language, cache: dict[str, str] | None = None,
     known = {} if cache is None else cache
     if language.long_names is not None:
         text = language.long_names.sub(lambda match: language.short_forms[match.group()], text)
+    if language.segment is None:
+        words = _TOKEN.findall(text)
+    else:  # a script without spaces: the segmenter finds the words, the pattern drops punctuation
+        words = [word for piece in language.segment(text) for word in _TOKEN.findall(piece)]
     terms = []
-    for word in _TOKEN.findall(text):
+    for word in words:
         term = known.get(word)
         if term is None:
             term = known[word] = _term(word, language)
@@ -109,7 +113,7 @@ def represent(sentences: Sequence[Sentence], language: Language) -> Representati
     """TF-IDF vectors of ``sentences`` with IDF over the documents they come from."""
     cache: dict[str, str] = {}
     terms = [tokenize(sentence.text, language, cache) for sentence in sentences]
-    word_counts = np.array([len(s.text.split()) for s in sentences], dtype=np.int32)
+    word_counts = np.array([language.word_count(s.text) for s in sentences], dtype=np.int32)
     dependent = np.array([depends_on_context(s.text, language) for s in sentences], dtype=bool)
     framing = np.array([frames_the_story(s.text, language) for s in sentences], dtype=bool)
     vocabulary: dict[str, int] = {}

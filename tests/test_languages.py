@@ -1,23 +1,30 @@
 """Every language we list, end to end, on a short text of our own writing in it: the text is split
-into its sentences and the briefing quotes whole sentences."""
+into its sentences and the briefing quotes whole sentences. Chinese, Japanese and Thai run through
+their segmenter extras (in the test extra); without one, asking for the language names it."""
 
 from __future__ import annotations
 
 import pytest
 
-from summarize import Document, Summarizer, summarize
+from summarize import Document, OptionsError, Summarizer, summarize
+from summarize import language as language_module
+from summarize.cli import main
 from summarize.defaults import LANGUAGES
+from summarize.language import get_language
 
-# Chinese, Japanese and Thai do not separate words with spaces (nor, in Thai, sentences with
-# punctuation): they need a segmenter that is not wired in yet, and they are the open part of
-# issue 17. Every other listed language must have a text here.
-UNSEGMENTED = {"chinese", "japanese", "thai"}
+# Sentence-final punctuation where it is not the period; Thai marks a sentence end with a space.
+ENDINGS = {"chinese": "。", "japanese": "。", "thai": ""}
 
 TEXTS = {
     "arabic": (
         "وافق مجلس المدينة على الميزانية الجديدة يوم الاثنين بعد نقاش طويل. "
         "قال رئيس البلدية إن الخطة ستمول المدارس والطرق لمدة خمس سنوات. "
         "سيبدأ العمل على الجسر الجديد في الربيع المقبل."
+    ),
+    "chinese": (
+        "市议会星期一经过长时间辩论后批准了新预算。"
+        "市长说，这项计划将在五年内为学校和道路提供资金。"
+        "新桥的工程将于明年春天开始。"
     ),
     "czech": (
         "Městská rada v pondělí po dlouhé debatě schválila nový rozpočet. "
@@ -74,6 +81,11 @@ TEXTS = {
         "Il sindaco ha detto che il piano finanzierà scuole e strade per cinque anni. "
         "I lavori sul nuovo ponte inizieranno la prossima primavera."
     ),
+    "japanese": (
+        "市議会は月曜日、長い議論の末に新しい予算を承認した。"
+        "市長は、この計画で五年間、学校と道路に資金を出すと述べた。"
+        "新しい橋の工事は来年の春に始まる。"
+    ),
     "korean": (
         "시의회는 월요일 오랜 토론 끝에 새 예산을 승인했다. "
         "시장은 이 계획이 5년 동안 학교와 도로에 자금을 댈 것이라고 말했다. "
@@ -119,6 +131,11 @@ TEXTS = {
         "Borgmästaren sa att planen ska betala skolor och vägar i fem år. "
         "Arbetet med den nya bron börjar nästa vår."
     ),
+    "thai": (
+        "สภาเมืองอนุมัติงบประมาณใหม่เมื่อวันจันทร์หลังจากการอภิปรายอันยาวนาน "
+        "นายกเทศมนตรีกล่าวว่าแผนนี้จะให้เงินแก่โรงเรียนและถนนเป็นเวลาห้าปี "
+        "การก่อสร้างสะพานใหม่จะเริ่มในฤดูใบไม้ผลิปีหน้า"
+    ),
     "ukrainian": (
         "Міська рада в понеділок після тривалої дискусії затвердила новий бюджет. "
         "Мер сказав, що план оплатить школи та дороги на п'ять років. "
@@ -127,8 +144,8 @@ TEXTS = {
 }
 
 
-def test_every_listed_language_has_a_text_or_is_named_as_unsegmented():
-    assert set(TEXTS) | UNSEGMENTED == set(LANGUAGES) and not set(TEXTS) & UNSEGMENTED
+def test_every_listed_language_has_a_text():
+    assert set(TEXTS) == set(LANGUAGES)
 
 
 @pytest.mark.parametrize("language", sorted(TEXTS))
@@ -142,5 +159,41 @@ def test_a_language_splits_its_sentences_and_quotes_them_whole(language):
     assert len(briefing.sentences) >= 2
     whole = {s.text for s in sentences}
     for sentence in briefing.sentences:
-        assert sentence.text in whole and sentence.text.endswith(".")
+        assert sentence.text in whole and sentence.text.endswith(ENDINGS.get(language, "."))
         assert text[sentence.start : sentence.end] == sentence.text
+
+
+@pytest.mark.parametrize("language", sorted(ENDINGS))
+def test_a_script_without_spaces_counts_segmented_words(language):
+    resources = get_language(language)
+    first = TEXTS[language].split(ENDINGS[language] or " ")[0]
+    words = resources.words(first)
+    # Several words, each a piece of the sentence, none of them punctuation.
+    assert 4 <= len(words) == resources.word_count(first)
+    assert all(word in first and any(char.isalnum() for char in word) for word in words)
+    # A word budget counts those words: the first sentence alone fits its own count.
+    briefing = summarize([TEXTS[language]], language=language, words=len(words))
+    assert briefing.sentences and len(briefing.sentences) < 3
+
+
+@pytest.fixture
+def segmenter_missing(monkeypatch):
+    extra, _modules, make = language_module.SEGMENTERS["chinese"]
+    monkeypatch.setitem(language_module.SEGMENTERS, "chinese", (extra, ("no_such_segmenter",), make))
+    language_module._segmenter.cache_clear()
+    get_language.cache_clear()
+    yield
+    language_module._segmenter.cache_clear()
+    get_language.cache_clear()
+
+
+def test_a_missing_segmenter_names_the_extra_to_install(segmenter_missing):
+    with pytest.raises(OptionsError, match=r"pip install 'summarize\[chinese\]'"):
+        summarize([TEXTS["chinese"]], language="chinese")
+
+
+def test_the_cli_says_which_extra_in_one_line(segmenter_missing, tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(TEXTS["chinese"], encoding="utf-8")
+    assert main([str(tmp_path / "a.txt"), "--language", "chinese"]) == 2
+    error = capsys.readouterr().err.strip()
+    assert "\n" not in error and "summarize[chinese]" in error and "Traceback" not in error
