@@ -17,6 +17,7 @@ EXAMPLES = {
     "examples/briefing.md": ["seeds", "-o", "examples/briefing.md"],
     "examples/briefing.html": ["seeds", "-o", "examples/briefing.html"],
     "examples/briefing.json": ["seeds", "-o", "examples/briefing.json"],
+    "examples/briefing-explain.md": ["seeds", "--explain", "-o", "examples/briefing-explain.md"],
 }
 
 

@@ -137,6 +137,10 @@ def _build_parser() -> _Parser:
     out.add_argument("-o", "--output", type=Path, metavar="FILE",
                      help="write to FILE (atomically; never over an input file) instead of "
                           "standard output (- is standard output), e.g. -o briefing.html")
+    out.add_argument("--explain", action="store_true",
+                     help="add why each sentence is in (its rank, PageRank, position prior, "
+                          "corroboration boost, penalties, the sentences it restates) and why the "
+                          "next ten candidates are out; JSON gets an \"explain\" key")
     stories = parser.add_argument_group("a pile of articles about several stories")
     stories.add_argument("--stories", action="store_true",
                          help="group the inputs into stories (found, not given) and write one "
@@ -208,6 +212,9 @@ def parse_args(argv: Sequence[str] | None = None, *, stdin_piped: bool | None = 
         parser.error("give either PATH... (or --urls FILE) or --batch SOURCE")
     if args.stories and args.batch:
         parser.error("--stories groups the articles of PATH... into stories; it does not go with --batch")
+    if args.explain and (args.batch or args.stories):
+        parser.error(f"--explain explains one briefing; it does not go with "
+                     f"{'--batch' if args.batch else '--stories'}")
     if args.min_story_size != 1 and not args.stories:
         parser.error("--min-story-size goes with --stories")
     if (args.scheduler or args.resume) and not args.batch:
@@ -394,7 +401,7 @@ def run(args: argparse.Namespace) -> int:
     summarizer = Summarizer(language=args.language)
     documents = _load(args)
     briefing = summarizer(documents, sentences=args.sentences, words=args.words,
-                          progress=sys.stderr.isatty() and not args.quiet)
+                          progress=sys.stderr.isatty() and not args.quiet, explain=args.explain)
     data = render(briefing, args.format).encode("utf-8")
     if args.output is None:
         write_stdout(data)

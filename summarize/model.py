@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from .errors import InputError
 
-__all__ = ["Document", "Block", "Sentence", "BriefingSentence", "Briefing", "collapse_whitespace", "shown",
-           "json_text"]
+__all__ = ["Document", "Block", "Sentence", "BriefingSentence", "Briefing", "Explanation", "Chosen", "Passed",
+           "Restatement", "collapse_whitespace", "shown", "json_text"]
 
 # Control characters count as white space: a quote must never carry a NUL or an escape sequence
 # into a terminal or a page, and the verbatim check compares texts after this same folding.
@@ -123,6 +123,107 @@ class BriefingSentence:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Restatement:
+    """A sentence of another place judged to state a chosen sentence's fact (and so cited with
+    it, never quoted after it), with its same-fact similarity to the chosen sentence."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+    similarity: float
+
+    def to_dict(self) -> dict[str, object]:
+        return {"document": self.document, "start": self.start, "end": self.end, "text": self.text,
+                "similarity": self.similarity}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Chosen:
+    """Why a line of the briefing is there: ``score`` is ``pagerank`` × each penalty's factor ×
+    ``boost``. ``pagerank`` is the sentence's centrality in the similarity graph with a teleport
+    toward early sentences; ``prior`` is that teleport weight against the average sentence's
+    (above 1 for a lead). ``boost`` is 1 + the corroboration weight × the share of the other
+    documents that state the fact (``sources`` documents in all). ``rank`` is the place it was
+    considered in (by boosted score); ``restates`` are the sentences it covers, most similar
+    first (at most :data:`EXPLAINED_RESTATEMENTS`; ``restated`` counts them all)."""
+
+    line: int
+    rank: int
+    document: str
+    text: str
+    score: float
+    pagerank: float
+    position: int
+    prior: float
+    penalties: tuple[tuple[str, float], ...]
+    sources: int
+    boost: float
+    restates: tuple[Restatement, ...]
+    restated: int
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "line": self.line, "rank": self.rank, "document": self.document, "text": self.text,
+            "score": self.score, "pagerank": self.pagerank, "position": self.position, "prior": self.prior,
+            "penalties": [{"reason": reason, "factor": factor} for reason, factor in self.penalties],
+            "sources": self.sources, "boost": self.boost,
+            "restates": [restatement.to_dict() for restatement in self.restates], "restated": self.restated,
+        }
+
+
+@dataclass(frozen=True, kw_only=True)
+class Passed:
+    """A candidate that was not chosen, and why: it restates ``line`` (with ``similarity``; none
+    for a copy of its words), or the budget was full before it was reached. ``penalties`` are
+    what lowered its score, if anything."""
+
+    rank: int
+    document: str
+    start: int
+    end: int
+    text: str
+    score: float
+    reason: str
+    line: int | None = None
+    similarity: float | None = None
+    penalties: tuple[tuple[str, float], ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "rank": self.rank, "document": self.document, "start": self.start, "end": self.end,
+            "text": self.text, "score": self.score, "reason": self.reason, "line": self.line,
+            "similarity": self.similarity,
+            "penalties": [{"reason": reason, "factor": factor} for reason, factor in self.penalties],
+        }
+
+
+#: How many restated sentences an explanation lists per line, and how many passed candidates.
+EXPLAINED_RESTATEMENTS = 10
+EXPLAINED_PASSED = 10
+
+
+@dataclass(frozen=True, kw_only=True)
+class Explanation:
+    """Why the briefing holds what it holds: each line's reasons, and the next candidates by
+    score that were not chosen with the reason for each."""
+
+    chosen: tuple[Chosen, ...]
+    passed: tuple[Passed, ...]
+    #: the corroboration weight and the same-fact threshold the selection used
+    corroboration_weight: float
+    same_fact: float
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "corroboration_weight": self.corroboration_weight,
+            "same_fact": self.same_fact,
+            "chosen": [chosen.to_dict() for chosen in self.chosen],
+            "passed": [passed.to_dict() for passed in self.passed],
+        }
+
+
+@dataclass(frozen=True, kw_only=True)
 class Briefing:
     """The result of :func:`summarize.summarize`: chosen sentences and the documents they cite."""
 
@@ -131,6 +232,8 @@ class Briefing:
     sentences: tuple[BriefingSentence, ...] = field(default_factory=tuple)
     #: the language the documents were read in (the HTML page's ``lang``)
     language: str = "english"
+    #: why these sentences, when asked for (``summarize(..., explain=True)``, ``--explain``)
+    explain: Explanation | None = field(default=None, repr=False)
 
     def __repr__(self) -> str:
         return (f"Briefing(title={self.title!r}, documents={len(self.documents)}, "

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from .clean import content_blocks, detect_title
 from .defaults import DEFAULT_SENTENCES, LARGE_SET_CHARACTERS
 from .errors import NoSentencesError
+from .explain import explain as explain_choice
 from .language import Language, get_language
 from .load import as_documents
 from .model import Block, Briefing, BriefingSentence, Document, Sentence, collapse_whitespace
@@ -121,9 +122,12 @@ class Summarizer:
         sentences: int | None = None,
         words: int | None = None,
         progress: bool = False,
+        explain: bool = False,
     ) -> Briefing:
         """The briefing of ``documents``. With ``progress``, a large set (see
-        :data:`LARGE_SET_CHARACTERS`) shows its stages on a progress bar on stderr."""
+        :data:`LARGE_SET_CHARACTERS`) shows its stages on a progress bar on stderr. With
+        ``explain``, the briefing's ``explain`` says why each line is in and the next candidates
+        are out (see :class:`~summarize.model.Explanation`)."""
         budget = Budget(
             sentences=DEFAULT_SENTENCES if sentences is None and words is None else sentences,
             words=words,
@@ -151,8 +155,15 @@ class Summarizer:
             stage("rank")
             ranking = self.rank(split, representation)
             stage("select")
-            selections = self.select(split, representation, ranking, budget)
-            return self.briefing(docs, split, _with_copies(selections, split, copies))
+            if not explain:
+                selections = self.select(split, representation, ranking, budget)
+                return self.briefing(docs, split, _with_copies(selections, split, copies))
+            choice = self.selector.choose(split, representation, ranking, budget)
+            selections = self.selector.arrange(split, list(choice.chosen))
+            briefing = self.briefing(docs, split, _with_copies(selections, split, copies))
+            reasons = explain_choice(split, representation, ranking, self.ranker.prior(split, representation),
+                                     choice, selections, self.selector)
+            return replace(briefing, explain=reasons)
 
 
 #: The copies of one sentence (the same text, white space folded) that go on to the graph. Copies
@@ -238,6 +249,7 @@ def summarize(
     words: int | None = None,
     language: str = "english",
     progress: bool = False,
+    explain: bool = False,
 ) -> Briefing:
     """Summarize a set of documents about one story into a cited briefing.
 
@@ -245,6 +257,8 @@ def summarize(
     directories, read like :func:`load_documents`), or ``str`` texts (a ``str`` is always text,
     never a path). The budget is ``sentences`` or ``words`` (the last sentence may run over);
     with neither, six sentences. ``progress`` shows a bar on stderr for a large set. Raises
-    :class:`SummarizeError` subclasses on bad input.
+    :class:`SummarizeError` subclasses on bad input. With ``explain``, ``briefing.explain`` says
+    why each line is in and why the next ten candidates are out (``--explain`` on the CLI).
     """
-    return Summarizer(language=language)(documents, sentences=sentences, words=words, progress=progress)
+    return Summarizer(language=language)(documents, sentences=sentences, words=words, progress=progress,
+                                         explain=explain)

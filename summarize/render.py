@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 import markdown as markdown_lib
 
-from .model import Briefing, Document, json_text, shown
+from .model import Briefing, Document, Explanation, json_text, shown
 
 __all__ = [
     "FORMATS",
@@ -120,6 +120,8 @@ def render_markdown(briefing: Briefing) -> str:
         # "[5] [1]": a reference link each where the source has a URL (defined below), plain
         # text otherwise. Spaced, because "[5][1]" would be one link, "5", to reference 1.
         lines.append(f"{number}. {escape_markdown(sentence.text)} {_markers(briefing, sentence.sources, ' ')}")
+    if briefing.explain is not None:
+        lines += ["", *_explain_markdown(briefing, briefing.explain)]
     lines += ["", "## Sources", ""]
     for number, document in enumerate(briefing.documents, start=1):
         lines.append(f"{number}. {_source_line(document, escape=True)}")
@@ -170,6 +172,15 @@ code { font-size: 0.85em; color: var(--muted); word-break: break-all; }
   .sources a[href^="http"]::after { content: " <" attr(href) ">"; font-size: 0.85em; }
   .cite .tip { display: none; }
 }
+"""
+# Only on a page with an explanation, so every other page keeps its bytes.
+_EXPLAIN_STYLE = """.explain .scroll { overflow-x: auto; }
+.explain table { border-collapse: collapse; font-size: 0.85rem; line-height: 1.35; }
+.explain th { white-space: nowrap; overflow-wrap: normal; }
+.explain th, .explain td { padding: 0.25rem 0.5rem; border-bottom: 1px solid var(--rule); text-align: left;
+                           vertical-align: top; }
+.explain td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.explain p, .explain li { font-size: 0.9rem; }
 """
 # Sentences link to their place in the source page where the browser can find it (a text
 # fragment), else to the source entry: without support the fragment would be ignored.
@@ -230,16 +241,18 @@ def _html_body(briefing: Briefing, anchor: str = "source") -> str:
         if place != url:
             parts.append(f"<code>{_h(place)}</code>")
         sources.append(f'<li id="{anchor}-{number}">{" — ".join(parts)}</li>')
+    explained = _explain_html(briefing, briefing.explain, anchor) if briefing.explain is not None else ""
     return (f"<main>\n<h1>{_h(briefing.title)}</h1>\n<ol class=\"briefing\">\n" + "\n".join(items)
-            + "\n</ol>\n<h2>Sources</h2>\n<ol class=\"sources\">\n" + "\n".join(sources) + "\n</ol>\n</main>")
+            + f"\n</ol>{explained}\n<h2>Sources</h2>\n<ol class=\"sources\">\n" + "\n".join(sources) + "\n</ol>\n</main>")
 
 
 def _page(body: str, title: str, language: str = "english", *, script: bool = False) -> str:
     lang = LANGUAGE_CODES.get(language, "en")
+    style = _STYLE + (_EXPLAIN_STYLE if '<section class="explain">' in body else "")
     tail = f"\n<script>\n{_SCRIPT}\n</script>" if script else ""
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{_h(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n{body}{tail}\n</body>\n</html>\n")
+            f"<title>{_h(title)}</title>\n<style>{style}</style>\n</head>\n<body>\n{body}{tail}\n</body>\n</html>\n")
 
 
 def html_page(markdown_text: str, title: str, language: str = "english") -> str:
@@ -272,7 +285,7 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
             }
             for sentence in briefing.sentences
         ],
-    }
+    } | ({"explain": briefing.explain.to_dict()} if briefing.explain is not None else {})
 
 
 def render_json(briefing: Briefing) -> str:
@@ -283,6 +296,8 @@ def render_text(briefing: Briefing) -> str:
     lines = [shown(briefing.title), ""]
     for number, sentence in enumerate(briefing.sentences, start=1):
         lines.append(f"{number}. {shown(sentence.text)} {_markers(briefing, sentence.sources)}")
+    if briefing.explain is not None:
+        lines += ["", *_explain_text(briefing, briefing.explain)]
     lines += ["", "Sources:"]
     for number, document in enumerate(briefing.documents, start=1):
         lines.append(f"[{number}] {_source_line(document, escape=False)}")
@@ -381,3 +396,135 @@ def render_index(entries: Sequence[IndexEntry], format: str) -> str:
                   for entry in others]
     markdown_text = "\n".join(lines) + "\n"
     return html_page(markdown_text, _stories_heading(len(briefed))) if format == "html" else markdown_text
+
+
+# --- Explanations (``--explain``): the same rows in every format -------------------------------
+
+_SHORT_WORDS = 14
+
+
+def _short(text: str) -> str:
+    """The opening words of a sentence, enough to find it: explanations quote, briefings cite."""
+    words = shown(text).split()
+    return " ".join(words[:_SHORT_WORDS]) + ("…" if len(words) > _SHORT_WORDS else "")
+
+
+def _formula(explanation: Explanation) -> str:
+    return ("A line's score is its PageRank (centrality in the graph of similar sentences, with a "
+            "teleport toward each article's first sentences: the prior, against an average sentence's) "
+            "× each penalty × the corroboration boost (1 + "
+            f"{explanation.corroboration_weight:g} × the share of the other sources with a paraphrase of it). "
+            f"Sentences at or above a same-fact similarity of {explanation.same_fact:g} with a line "
+            "(or restating it through its paraphrases) are cited with it and never quoted after it. "
+            "Rank: the order candidates were considered in, by boosted score.")
+
+
+def _penalties(penalties: tuple[tuple[str, float], ...]) -> str:
+    return "; ".join(f"×{factor:g} {reason}" for reason, factor in penalties) or "—"
+
+
+def _chosen_rows(briefing: Briefing, explanation: Explanation) -> list[list[str]]:
+    return [[str(chosen.line), str(chosen.rank), f"{chosen.score:.6f}", f"{chosen.pagerank:.6f}",
+             f"{chosen.position} (×{chosen.prior:g})", f"{chosen.sources} (×{chosen.boost:g})",
+             _penalties(chosen.penalties)]
+            for chosen in explanation.chosen]
+
+
+_CHOSEN_HEADER = ["line", "rank", "score", "PageRank", "sentence of its article (prior)",
+                  "sources (boost)", "penalties"]
+_PASSED_HEADER = ["rank", "sentence", "source", "score", "why not"]
+
+
+def _why_not(passed_reason: str, similarity: float | None, penalties: tuple[tuple[str, float], ...]) -> str:
+    why = passed_reason + (f" (similarity {similarity:.2f})" if similarity is not None else "")
+    return why + (f"; score {_penalties(penalties)}" if penalties else "")
+
+
+def _passed_rows(briefing: Briefing, explanation: Explanation) -> list[list[str]]:
+    number = _numbers(briefing)
+    return [[str(passed.rank), _short(passed.text), f"[{number[passed.document]}]", f"{passed.score:.6f}",
+             _why_not(passed.reason, passed.similarity, passed.penalties)]
+            for passed in explanation.passed]
+
+
+def _restated(briefing: Briefing, explanation: Explanation) -> list[tuple[int, list[tuple[str, str, str]]]]:
+    """Per line with restatements: (line, [(marker, opening words, similarity)], …)."""
+    number = _numbers(briefing)
+    return [(chosen.line,
+             [(f"[{number[r.document]}]", _short(r.text), f"{r.similarity:.2f}") for r in chosen.restates]
+             + ([("", f"and {chosen.restated - len(chosen.restates)} more", "")]
+                if chosen.restated > len(chosen.restates) else []))
+            for chosen in explanation.chosen if chosen.restated]
+
+
+_MARKER = re.compile(r"^\[\d+\]$")
+
+
+def _markdown_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    # A source marker stays as written, "[4]", as in the briefing's lines.
+    cell = lambda text: text if _MARKER.match(text) else escape_markdown(text).replace("|", "\\|")  # noqa: E731
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    return lines + ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
+
+
+def _explain_markdown(briefing: Briefing, explanation: Explanation) -> list[str]:
+    lines = ["## Why these sentences", "", escape_markdown(_formula(explanation)), "",
+             *_markdown_table(_CHOSEN_HEADER, _chosen_rows(briefing, explanation))]
+    restated = _restated(briefing, explanation)
+    if restated:
+        lines += ["", "Stated also by (same-fact similarity), cited with the line:", ""]
+        for line, items in restated:
+            quoted = "; ".join(f"{marker} “{escape_markdown(text)}” ({similarity})" if similarity
+                               else escape_markdown(text) for marker, text, similarity in items)
+            lines.append(f"- line {line}: {quoted}")
+    if explanation.passed:
+        lines += ["", "### Not chosen: the next candidates", "",
+                  *_markdown_table(_PASSED_HEADER, _passed_rows(briefing, explanation))]
+    return lines
+
+
+def _text_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    table = [header, *rows]
+    widths = [max(len(row[column]) for row in table) for column in range(len(header))]
+    return ["  ".join(value.ljust(width) for value, width in zip(row, widths)).rstrip() for row in table]
+
+
+def _explain_text(briefing: Briefing, explanation: Explanation) -> list[str]:
+    lines = ["Why these sentences:", _formula(explanation), "",
+             *_text_table(_CHOSEN_HEADER, _chosen_rows(briefing, explanation))]
+    for line, items in _restated(briefing, explanation):
+        lines.append(f"line {line} is stated also by:")
+        lines += [f"  {marker} ({similarity}) {text}" if similarity else f"  {text}" for marker, text, similarity in items]
+    if explanation.passed:
+        lines += ["", "Not chosen (the next candidates):",
+                  *_text_table(_PASSED_HEADER, [[shown(value) for value in row]
+                                                for row in _passed_rows(briefing, explanation)])]
+    return lines
+
+
+def _html_table(header: list[str], rows: list[list[str]], numeric: set[int]) -> str:
+    head = "".join(f"<th scope=\"col\">{_h(name)}</th>" for name in header)
+    body = "".join(
+        "<tr>" + "".join(f'<td class="number">{_h(value)}</td>' if column in numeric else f"<td>{_h(value)}</td>"
+                         for column, value in enumerate(row)) + "</tr>\n"
+        for row in rows
+    )
+    return f'<div class="scroll"><table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody></table></div>'
+
+
+def _explain_html(briefing: Briefing, explanation: Explanation, anchor: str) -> str:
+    parts = ['\n<section class="explain">', "<h2>Why these sentences</h2>", f"<p>{_h(_formula(explanation))}</p>",
+             _html_table(_CHOSEN_HEADER, _chosen_rows(briefing, explanation), {0, 1, 2, 3})]
+    restated = _restated(briefing, explanation)
+    if restated:
+        parts.append("<p>Stated also by (same-fact similarity), cited with the line:</p>\n<ul>")
+        for line, items in restated:
+            quoted = "; ".join(f"{_h(marker)} “{_h(text)}” ({_h(similarity)})" if similarity else _h(text)
+                               for marker, text, similarity in items)
+            parts.append(f"<li>line {line}: {quoted}</li>")
+        parts.append("</ul>")
+    if explanation.passed:
+        parts += ["<h3>Not chosen: the next candidates</h3>",
+                  _html_table(_PASSED_HEADER, _passed_rows(briefing, explanation), {0, 3})]
+    parts.append("</section>")
+    return "\n".join(parts)

@@ -21,7 +21,7 @@ from .model import Sentence
 from .rank import Ranking
 from .represent import Representation
 
-__all__ = ["Budget", "Selection", "Selector"]
+__all__ = ["Budget", "Choice", "Corroboration", "SameFacts", "Selection", "Selector"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -120,6 +120,13 @@ class Selector:
         lengths = representation.word_counts
         return (lengths >= self.min_words) & (lengths <= self.max_words)
 
+    def penalized(self, representation: Representation, ranking: Ranking) -> np.ndarray:
+        """PageRank scores after the penalties for a sentence that cannot stand alone and for one
+        that only frames the story."""
+        return (ranking.scores
+                * np.where(representation.dependent, self.dependent_weight, 1.0)
+                * np.where(representation.framing, self.framing_weight, 1.0))
+
     def select(
         self,
         sentences: Sequence[Sentence],
@@ -129,70 +136,30 @@ class Selector:
     ) -> list[Selection]:
         if not sentences:
             return []
-        doc_of = np.array([sentence.doc_index for sentence in sentences])
-        n_docs = len(set(doc_of.tolist()))
+        return self.arrange(sentences, list(self.choose(sentences, representation, ranking, budget).chosen))
+
+    def choose(
+        self,
+        sentences: Sequence[Sentence],
+        representation: Representation,
+        ranking: Ranking,
+        budget: Budget,
+    ) -> Choice:
+        """The greedy loop: candidates by boosted score, each taken unless a sentence taken before
+        states its fact, until the budget is full. The record says what happened to each."""
+        doc_of = np.array([sentence.doc_index for sentence in sentences], dtype=np.int64)
         eligible = self.eligible(sentences, representation)
         if not eligible.any():
             eligible = np.ones(len(sentences), dtype=bool)
-        scores = (ranking.scores
-                  * np.where(representation.dependent, self.dependent_weight, 1.0)
-                  * np.where(representation.framing, self.framing_weight, 1.0))
+        scores = self.penalized(representation, ranking)
         # Highest score first; equal scores in input order, so no result depends on sort luck.
         by_score = np.lexsort((np.arange(len(sentences)), -scores))
         candidates = by_score[eligible[by_score]]
         pool = candidates[: self.pool * budget.expected_sentences()]
-        same = self.same_fact_similarity(representation, pool) >= self.same_fact
-        # The sentences stating the same fact as each candidate: computed for the whole pool in
-        # one product, and for a candidate beyond the pool only if it is reached.
-        neighbours = {int(index): same.indices[same.indptr[row] : same.indptr[row + 1]]
-                      for row, index in enumerate(pool)}
-
-        def fetch(indices: Sequence[int]) -> None:
-            # One product for all missing rows: on 59,000 sentences a product per row cost
-            # 10 ms each, and a chosen sentence's paraphrases can number in the hundreds.
-            missing = sorted({index for index in indices if index not in neighbours})
-            if missing:
-                rows = sp.csr_matrix(self.same_fact_similarity(representation, np.array(missing)))
-                for row, index in enumerate(missing):
-                    start, end = rows.indptr[row], rows.indptr[row + 1]
-                    neighbours[index] = rows.indices[start:end][rows.data[start:end] >= self.same_fact]
-
-        def neighbours_of(index: int) -> np.ndarray:
-            fetch([index])
-            return neighbours[index]
-
-        def sources_of(index: int, same: np.ndarray | None = None) -> list[int]:
-            """The document of ``index`` first, then those of ``same`` (default: its paraphrases)."""
-            own = int(doc_of[index])
-            members = neighbours_of(index) if same is None else same
-            return [own, *sorted(set(doc_of[members].tolist()) - {own})]
-
-        def same_fact_as(index: int) -> np.ndarray:
-            """``index``'s paraphrases, and the sentences that restate it through them."""
-            direct = neighbours_of(index)
-            if self.shared_witnesses <= 0:
-                return direct
-            backing = set(doc_of[direct].tolist())
-            witnesses = [witness for witness in direct.tolist() if witness != index]
-            fetch(witnesses)
-            witnessed = Counter(other for witness in witnesses for other in neighbours_of(witness).tolist())
-            direct_set = set(direct.tolist())
-            candidates = [other for other, count in sorted(witnessed.items())
-                          if other not in direct_set and count >= self.shared_witnesses]
-            fetch(candidates)
-            restating = [
-                other for other in candidates
-                if self.restates(shared_witnesses=witnessed[other], witnesses=len(witnesses),
-                                 other_sources=set(sources_of(other)[1:]), chosen_sources=backing)
-            ]
-            return np.union1d(direct, np.array(restating, dtype=direct.dtype))
-
-        def boosted(index: int) -> float:
-            corroboration = (len(sources_of(index)) - 1) / max(n_docs - 1, 1)
-            return float(scores[index]) * (1.0 + self.corroboration_weight * corroboration)
-
-        pool_scores = np.array([boosted(int(index)) for index in pool])
-        order = pool[np.lexsort((np.arange(len(pool)), -pool_scores))]
+        facts = SameFacts(self, representation, doc_of, pool)
+        corroboration = Corroboration(facts, scores, self.corroboration_weight, len(set(doc_of.tolist())))
+        pool_scores = np.array([corroboration.boosted(int(index)) for index in pool])
+        order = np.concatenate([pool[np.lexsort((np.arange(len(pool)), -pool_scores))], candidates[len(pool) :]])
 
         # The same words twice are one fact even where the representation has nothing to compare
         # ("Yes." is all stop words): copies are covered with the sentence chosen.
@@ -201,19 +168,22 @@ class Selector:
             copies.setdefault(sentence.text, []).append(position)
 
         chosen: list[Selection] = []
-        covered = np.zeros(len(sentences), dtype=bool)
-        words = 0
-        for index in [*order.tolist(), *candidates[len(pool) :].tolist()]:
+        covered_by: dict[int, int] = {}
+        words = considered = 0
+        for index in order.tolist():
             if budget.full(len(chosen), words):
                 break
-            if covered[index]:
+            considered += 1
+            if index in covered_by:
                 continue
-            same = same_fact_as(index)
-            covered[same] = True
-            covered[copies[sentences[index].text]] = True
-            chosen.append(Selection(index=index, score=boosted(index), sources=tuple(sources_of(index, same))))
+            same = facts.restating(index)
+            for other in [*same.tolist(), *copies[sentences[index].text]]:
+                covered_by.setdefault(other, index)
+            chosen.append(Selection(index=index, score=corroboration.boosted(index),
+                                    sources=tuple(facts.sources(index, same))))
             words += int(representation.word_counts[index])
-        return self.arrange(sentences, chosen)
+        return Choice(chosen=tuple(chosen), order=order, considered=considered, covered_by=covered_by,
+                      scores=scores, corroboration=corroboration)
 
     def arrange(self, sentences: Sequence[Sentence], chosen: list[Selection]) -> list[Selection]:
         """Reading order: by how far into its article each sentence stands (leads first, so the
@@ -227,3 +197,95 @@ class Selector:
             return (sentence.position / length[sentence.doc_index], -selection.score, selection.index)
 
         return sorted(chosen, key=depth)
+
+
+class SameFacts:
+    """Which sentences state the same fact as which: rows of the selector's same-fact similarity,
+    computed for the whole candidate pool in one product and for any other sentence only when
+    it is reached (one product for all missing rows: on 59,000 sentences a product per row cost
+    10 ms each, and a chosen sentence's paraphrases can number in the hundreds)."""
+
+    def __init__(self, selector: Selector, representation: Representation, doc_of: np.ndarray,
+                 pool: np.ndarray) -> None:
+        self._selector = selector
+        self._representation = representation
+        self.doc_of = doc_of
+        same = selector.same_fact_similarity(representation, pool) >= selector.same_fact
+        self._neighbours = {int(index): same.indices[same.indptr[row] : same.indptr[row + 1]]
+                            for row, index in enumerate(pool)}
+
+    def fetch(self, indices: Sequence[int]) -> None:
+        missing = sorted({index for index in indices if index not in self._neighbours})
+        if missing:
+            rows = sp.csr_matrix(self._selector.same_fact_similarity(self._representation, np.array(missing)))
+            for row, index in enumerate(missing):
+                start, end = rows.indptr[row], rows.indptr[row + 1]
+                self._neighbours[index] = rows.indices[start:end][rows.data[start:end] >= self._selector.same_fact]
+
+    def neighbours(self, index: int) -> np.ndarray:
+        """The sentences at or above the same-fact threshold with ``index`` (itself included)."""
+        self.fetch([index])
+        return self._neighbours[index]
+
+    def sources(self, index: int, same: np.ndarray | None = None) -> list[int]:
+        """The document of ``index`` first, then those of ``same`` (default: its paraphrases)."""
+        own = int(self.doc_of[index])
+        members = self.neighbours(index) if same is None else same
+        return [own, *sorted(set(self.doc_of[members].tolist()) - {own})]
+
+    def restating(self, index: int) -> np.ndarray:
+        """``index``'s paraphrases, and the sentences that restate it through them
+        (:meth:`Selector.restates`)."""
+        direct = self.neighbours(index)
+        if self._selector.shared_witnesses <= 0:
+            return direct
+        backing = set(self.doc_of[direct].tolist())
+        witnesses = [witness for witness in direct.tolist() if witness != index]
+        self.fetch(witnesses)
+        witnessed = Counter(other for witness in witnesses for other in self.neighbours(witness).tolist())
+        direct_set = set(direct.tolist())
+        candidates = [other for other, count in sorted(witnessed.items())
+                      if other not in direct_set and count >= self._selector.shared_witnesses]
+        self.fetch(candidates)
+        restating = [
+            other for other in candidates
+            if self._selector.restates(shared_witnesses=witnessed[other], witnesses=len(witnesses),
+                                       other_sources=set(self.sources(other)[1:]), chosen_sources=backing)
+        ]
+        return np.union1d(direct, np.array(restating, dtype=direct.dtype))
+
+
+@dataclass(frozen=True)
+class Corroboration:
+    """A sentence's score grown by the share of the other documents that state its fact."""
+
+    facts: SameFacts
+    scores: np.ndarray
+    weight: float
+    documents: int
+
+    def share(self, index: int) -> float:
+        """The share of the other documents that state ``index``'s fact."""
+        return (len(self.facts.sources(index)) - 1) / max(self.documents - 1, 1)
+
+    def boosted(self, index: int) -> float:
+        return float(self.scores[index]) * (1.0 + self.weight * self.share(index))
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class Choice:
+    """What the greedy loop did: the sentences chosen (in the order taken), every candidate in
+    the order considered and how many were considered before the budget was full, and for each
+    sentence whose fact a chosen one states, that chosen sentence. ``scores`` are PageRank after
+    penalties; ``facts`` answers same-fact questions the same way the loop did."""
+
+    chosen: tuple[Selection, ...]
+    order: np.ndarray
+    considered: int
+    covered_by: dict[int, int]
+    scores: np.ndarray
+    corroboration: Corroboration
+
+    @property
+    def facts(self) -> SameFacts:
+        return self.corroboration.facts
