@@ -12,14 +12,15 @@ import functools
 import importlib
 import importlib.util
 import logging
+import pkgutil
 import re
 import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from ._nltk import nltk  # noqa: F401 (first: nltk without scipy.stats)
-from nltk.stem.snowball import SnowballStemmer  # noqa: E402
-from sumy.utils import get_stop_words
+from ._nltk import snowball
+
+SnowballStemmer = snowball.SnowballStemmer
 
 from .errors import OptionsError
 
@@ -140,6 +141,16 @@ def _segmenter(language: str) -> Callable[[str], list[str]]:
     return make()
 
 
+def _sumy_stop_words(language: str) -> frozenset[str]:
+    """sumy's stop-word list for ``language``, read from its package data as
+    ``sumy.utils.get_stop_words`` reads it; importing ``sumy.utils`` would import requests and
+    pycountry (0.05 s) to look up a name we give in full already."""
+    if language not in _SUMY_STOP_WORD_LANGUAGES:
+        return frozenset()
+    data = pkgutil.get_data("sumy", f"data/stopwords/{language}.txt") or b""
+    return frozenset(word.rstrip() for word in data.decode("utf-8").splitlines() if word)
+
+
 def supported_languages() -> tuple[str, ...]:
     """Languages with a stop-word list or a stemmer (sorted)."""
     stemmed = set(SnowballStemmer.languages) - {"porter"}
@@ -190,10 +201,7 @@ def get_language(name: str) -> Language:
         raise OptionsError(
             f"unsupported language {name!r}; choose one of: {', '.join(supported_languages())}"
         )
-    try:
-        stop_words = frozenset(word.lower() for word in get_stop_words(key))
-    except LookupError:
-        stop_words = frozenset()
+    stop_words = frozenset(word.lower() for word in _sumy_stop_words(key))
     if key in SnowballStemmer.languages:
         stem: Callable[[str], str] = functools.lru_cache(maxsize=1 << 18)(SnowballStemmer(key).stem)
     else:

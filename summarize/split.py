@@ -21,12 +21,11 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
-from ._nltk import nltk
-from nltk.tokenize.punkt import (
-    PunktLanguageVars,
-    PunktParameters,
-    PunktSentenceTokenizer,
-)
+from ._nltk import full_nltk, may_have_data, punkt
+
+PunktLanguageVars = punkt.PunktLanguageVars
+PunktParameters = punkt.PunktParameters
+PunktSentenceTokenizer = punkt.PunktSentenceTokenizer
 
 from .model import Block, Document, Sentence, collapse_whitespace
 
@@ -107,6 +106,9 @@ class _LanguageVars(PunktLanguageVars):
 
 @functools.lru_cache(maxsize=8)
 def _pretrained(language: str) -> PunktSentenceTokenizer | None:
+    if not may_have_data("tokenizers/punkt_tab"):  # the usual case: no import of nltk.data at all
+        return None
+    nltk = full_nltk()
     try:
         nltk.data.find(f"tokenizers/punkt_tab/{language}/")
     except LookupError:

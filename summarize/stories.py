@@ -136,14 +136,16 @@ class StoryGrouper:
         norms[norms == 0] = 1.0
         return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
 
-    def tree(self, vectors: sp.csr_matrix) -> np.ndarray | None:
+    def tree(self, vectors: sp.csr_matrix, distances: np.ndarray | None = None) -> np.ndarray | None:
         """The average-link dendrogram of ``vectors`` (scipy's linkage matrix), ``None`` for fewer
-        than two documents. Cutting one tree at two heights costs one clustering, not two."""
+        than two documents. Cutting one tree at two heights costs one clustering, not two.
+        ``distances``: the condensed cosine distances, when already computed."""
         if vectors.shape[0] < 2:
             return None
         from scipy.cluster.hierarchy import linkage
 
-        return linkage(_condensed_cosine_distances(vectors), method="average")
+        condensed = _condensed_cosine_distances(vectors) if distances is None else distances
+        return linkage(condensed, method="average")
 
     def labels(self, vectors: sp.csr_matrix, tree: np.ndarray | None = None, *,
                threshold: float | None = None) -> np.ndarray:
@@ -231,7 +233,8 @@ def stories_at(
     grouper = grouper or StoryGrouper()
     order = canonical_order(documents)
     vectors = grouper.vectors([paragraphs[i] for i in order])
-    tree = grouper.tree(vectors)
+    distances = _condensed_cosine_distances(vectors) if vectors.shape[0] >= 2 else np.zeros(0)
+    trees: list[np.ndarray | None] = []
     canonical_rank = {index: rank for rank, index in enumerate(order)}
 
     def grouped(labels: np.ndarray) -> list[list[int]]:
@@ -242,7 +245,16 @@ def stories_at(
         ranked = sorted(stories.values(), key=lambda members: (-len(members), canonical_rank[members[0]]))
         return [sorted(members) for members in ranked]
 
-    return [grouped(grouper.labels(vectors, tree, threshold=cut)) for cut in thresholds]
+    def labels(cut: float) -> np.ndarray:
+        # Every pair closer than the cut: every average-link merge is too, so one story, and
+        # scipy's clustering (0.2 s to import, most of a small run) is not needed to say so.
+        if distances.size == 0 or distances.max() < 1.0 - cut - 1e-9:
+            return np.zeros(vectors.shape[0], dtype=np.int64)
+        if not trees:
+            trees.append(grouper.tree(vectors, distances))
+        return grouper.labels(vectors, trees[0], threshold=cut)
+
+    return [grouped(labels(cut)) for cut in thresholds]
 
 
 def story_slug(title: str, limit: int = 60) -> str:

@@ -43,6 +43,7 @@ def test_pretrained_punkt_is_used_when_installed(monkeypatch):
 
     split._pretrained.cache_clear()
     marker = object()
+    monkeypatch.setattr(split, "may_have_data", lambda package: True)
     monkeypatch.setattr(nltk.data, "find", lambda resource: resource)
     monkeypatch.setattr(nltk.tokenize, "PunktTokenizer", lambda language: marker)
     try:
@@ -69,3 +70,29 @@ def test_without_nltk_data_no_download_is_attempted(monkeypatch):
         assert "u.s" in tokenizer._params.abbrev_types
     finally:
         split._pretrained.cache_clear()
+
+
+def test_nltk_data_is_looked_for_where_nltk_looks_without_importing_it(tmp_path):
+    """With no nltk imported, finding no punkt_tab costs no import of nltk.data; a punkt_tab in
+    $NLTK_DATA (a directory or a zip) is found as nltk.data.find would find it."""
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from summarize._nltk import may_have_data\n"
+            "print(may_have_data('tokenizers/punkt_tab'), 'nltk.data' in sys.modules)")
+    run = lambda env: subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,  # noqa: E731
+                                     env=env, check=False).stdout.split()
+    import os
+
+    env = dict(os.environ, NLTK_DATA=str(tmp_path), HOME=str(tmp_path))
+    system_wide = any(os.path.exists(os.path.join(prefix, "tokenizers", "punkt_tab")) for prefix in (
+        f"{sys.prefix}/nltk_data", f"{sys.prefix}/share/nltk_data", f"{sys.prefix}/lib/nltk_data",
+        "/usr/share/nltk_data", "/usr/local/share/nltk_data", "/usr/lib/nltk_data", "/usr/local/lib/nltk_data"))
+    assert run(env) == [str(system_wide), "False"]
+    (tmp_path / "tokenizers" / "punkt_tab" / "english").mkdir(parents=True)
+    assert run(env) == ["True", "False"]
+    (tmp_path / "tokenizers" / "punkt_tab" / "english").rmdir()
+    (tmp_path / "tokenizers" / "punkt_tab").rmdir()
+    (tmp_path / "tokenizers" / "punkt_tab.zip").write_bytes(b"")
+    assert run(env) == ["True", "False"]

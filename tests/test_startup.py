@@ -41,12 +41,45 @@ def test_the_public_api_still_resolves_every_name():
         summarize.no_such_name  # noqa: B018
 
 
-def test_the_pipeline_loads_nltk_without_scipy_stats_and_nltk_still_works():
+def test_a_briefing_imports_neither_all_of_nltk_nor_networkx_nor_sumy_utils():
+    code = ("import sys\n"
+            "from summarize import summarize\n"
+            "summarize(['The council approved the new budget on Monday after a long debate. '\n"
+            "           'The mayor said the plan pays for schools and roads for five years.'], sentences=1)\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('nltk', 'networkx', 'requests', 'pycountry')\n"
+            "             or m in ('sumy.utils', 'scipy.stats')))")
+    process = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert process.stdout.strip() == "[]", process.stdout + process.stderr
+
+
+def test_nltk_imported_after_ours_is_the_whole_real_nltk():
     code = ("import sys, importlib, summarize.pipeline\n"
+            "from summarize.language import get_language\n"
             "print('scipy.stats' in sys.modules)\n"
             "association = importlib.import_module('nltk.metrics.association')\n"
             "print(round(association.fisher_exact([[8, 2], [1, 5]], alternative='less')[1], 6))\n"
             "import scipy.stats\n"
-            "print(type(scipy.stats.fisher_exact).__name__, scipy.stats.__name__ == 'scipy.stats', hasattr(scipy.stats, 'norm'))")
+            "print(type(scipy.stats.fisher_exact).__name__, scipy.stats.__name__ == 'scipy.stats', hasattr(scipy.stats, 'norm'))\n"
+            "import nltk\n"
+            "print(callable(nltk.word_tokenize), nltk.tokenize.punkt.PunktSentenceTokenizer.__name__,\n"
+            "      nltk.stem.snowball.SnowballStemmer('german').stem('Häuser') == get_language('german').stem('häuser'))")
     process = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert process.stdout.split("\n")[:3] == ["False", "0.999126", "function True True"], process.stderr
+    assert process.stdout.split("\n")[:4] == ["False", "0.999126", "function True True",
+                                              "True PunktSentenceTokenizer True"], process.stderr
+
+
+def test_nltk_imported_before_ours_is_used_as_it_is():
+    code = ("import nltk, sys\n"
+            "import summarize.split as split, summarize.language as language\n"
+            "print(split.punkt is sys.modules['nltk.tokenize.punkt'], language.snowball is nltk.stem.snowball)")
+    process = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert process.stdout.strip() == "True True", process.stderr
+
+
+def test_stop_words_are_sumys_lists_exactly():
+    from sumy.utils import get_stop_words
+
+    from summarize.language import _SUMY_STOP_WORD_LANGUAGES, _sumy_stop_words
+
+    for name in _SUMY_STOP_WORD_LANGUAGES:
+        assert _sumy_stop_words(name) == get_stop_words(name), name
