@@ -1,7 +1,11 @@
-"""The time our chosen dependencies alone need at one size, against sumy's TextRank in the same run.
+"""The time our chosen dependencies alone need at one size, against our pipeline and sumy's
+TextRank in the same run.
 
     python benchmarks/floor.py                 # about 2,000 sentences
     python benchmarks/floor.py --size 8000 --repeat 3
+
+Issue 15's target: our pipeline (after import; the public ``Summarizer`` call, best of
+``--repeat``, stages timed through its ``on_stage`` callback) within 2.0x of the floor.
 
 Issue 4 asks for 100x sumy's TextRank at 2,000 sentences. Whatever else the pipeline does, it has
 to split the text with NLTK's Punkt and stem its words with NLTK's Snowball (the project's chosen
@@ -32,11 +36,32 @@ def best_of(repeat: int, work) -> float:
     return min(times)
 
 
+def time_ours(articles: list[dict], repeat: int) -> tuple[float, dict[str, float]]:
+    """Our whole pipeline on ``articles`` (best of ``repeat``), and that run's stage times. Each
+    run gets a fresh stemmer cache, like the floor's stemming."""
+    from summarize import Document, Summarizer
+    from summarize.language import get_language
+
+    documents = [Document(id=a["id"], text=a["text"], title=a.get("title") or "") for a in articles]
+    best, best_stages = float("inf"), {}
+    for _ in range(repeat):
+        get_language.cache_clear()
+        Summarizer().resources  # the language's lists, loaded once per process in real use
+        marks: list[tuple[str, float]] = []
+        started = time.perf_counter()
+        Summarizer()(documents, on_stage=lambda name: marks.append((name, time.perf_counter())))
+        total = time.perf_counter() - started
+        if total < best:
+            best = total
+            best_stages = {name: end - start for (name, start), (_, end) in zip(marks, marks[1:])}
+    return best, best_stages
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=speed.DEFAULT_DATA, help="the corpus (JSON lines, gzip)")
     parser.add_argument("--size", type=int, default=2000, help="about this many sentences (default 2000)")
-    parser.add_argument("--repeat", type=int, default=5, help="runs of each measurement, best kept")
+    parser.add_argument("--repeat", type=int, default=7, help="interleaved rounds of the measurements, best kept")
     parser.add_argument("--cap", type=float, default=120, help="give up on sumy after this many seconds")
     args = parser.parse_args(argv)
     if not args.data.is_file():
@@ -52,21 +77,30 @@ def main(argv: list[str] | None = None) -> int:
     sentences = len(list(tokenizer.span_tokenize(text)))
     words = sorted({word.lower() for word in re.findall(r"[^\W\d_]+", text)})
 
-    punkt = best_of(args.repeat, lambda: list(tokenizer.span_tokenize(text)))
-
     def stem_all() -> None:
         stemmer = SnowballStemmer("english")
         for word in words:
             stemmer.stem(word)
 
-    snowball = best_of(args.repeat, stem_all)
+    # Interleaved rounds, best of each: on a noisy machine a slow spell then hits all three alike.
+    punkt = snowball = ours = float("inf")
+    stages: dict[str, float] = {}
+    for _ in range(args.repeat):
+        punkt = min(punkt, best_of(1, lambda: list(tokenizer.span_tokenize(text))))
+        snowball = min(snowball, best_of(1, stem_all))
+        seconds, run_stages = time_ours(articles, 1)
+        if seconds < ours:
+            ours, stages = seconds, run_stages
     sumy = speed.measure(speed._sumy, ("sumy-TextRank", articles), args.cap)
 
     print(f"input: {len(articles)} articles, {len(text):,} characters, {sentences:,} Punkt sentences, "
           f"{len(words):,} distinct words")
     print(f"NLTK Punkt split:     {punkt:.3f} s")
     print(f"NLTK Snowball stems:  {snowball:.3f} s")
-    print(f"floor (both):         {punkt + snowball:.3f} s")
+    floor = punkt + snowball
+    print(f"floor (both):         {floor:.3f} s")
+    print(f"ours (whole pipeline): {ours:.3f} s = {ours / floor:.2f}x the floor (target <= 2.0); stages: "
+          + ", ".join(f"{name} {seconds:.3f}" for name, seconds in stages.items()))
     if sumy is None:
         print(f"sumy TextRank:        > {args.cap:.0f} s (cap)")
         return 0

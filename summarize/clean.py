@@ -47,6 +47,13 @@ class _NoticeRule:
     keys: tuple[str, ...]
     pattern: re.Pattern[str]
 
+    def matches(self, head: str, lowered: str) -> bool:
+        # A plain loop: faster than any() over a generator, and than one regex of the keys.
+        for key in self.keys:
+            if key in lowered:
+                return self.pattern.search(head) is not None
+        return False
+
 
 def _rule(reason: str, keys: str, pattern: str) -> _NoticeRule:
     return _NoticeRule(reason, tuple(keys.split("|")), re.compile(pattern, re.IGNORECASE | re.MULTILINE))
@@ -96,7 +103,7 @@ def notice_reason(text: str) -> str | None:
     head = text[:_NOTICE_HEAD]
     lowered = head.lower()
     for rule in _NOTICE_RULES:
-        if any(key in lowered for key in rule.keys) and rule.pattern.search(head):
+        if rule.matches(head, lowered):
             return rule.reason
     return None
 

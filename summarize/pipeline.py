@@ -79,16 +79,24 @@ class Summarizer:
             titled.append(document)
         return titled
 
-    def warn_if_several_stories(self, documents: Sequence[Document], blocks: Sequence[Sequence[Block]]) -> None:
+    def warn_if_several_stories(self, documents: Sequence[Document], sentences: Sequence[Sentence],
+                                representation: Representation) -> None:
         """Log one warning when the documents clearly tell unrelated stories: one briefing would
-        mix them, and :func:`summarize.summarize_stories` briefs each apart."""
+        mix them, and :func:`summarize.summarize_stories` briefs each apart. Each document's
+        paragraphs are read off the sentences' terms, not tokenized a second time."""
         if len(documents) < 4:  # two stories of two documents each, at the least
             return
-        from .stories import MIXED_INPUT_THRESHOLD, StoryGrouper, paragraph_terms, several_stories, stories_at
+        from .stories import MIXED_INPUT_THRESHOLD, StoryGrouper, several_stories, stories_at
 
+        paragraphs: list[list[list[str]]] = [[] for _ in documents]
+        last: tuple[int, int] | None = None
+        for sentence, gapped in zip(sentences, representation.gapped_terms, strict=True):
+            if (sentence.doc_index, sentence.paragraph) != last:
+                paragraphs[sentence.doc_index].append([])
+                last = (sentence.doc_index, sentence.paragraph)
+            paragraphs[sentence.doc_index][-1].extend(gapped)
         grouper = StoryGrouper()
-        loose, found = stories_at(documents, paragraph_terms(documents, blocks, self.resources),
-                                  [MIXED_INPUT_THRESHOLD, grouper.threshold], grouper)
+        loose, found = stories_at(documents, paragraphs, [MIXED_INPUT_THRESHOLD, grouper.threshold], grouper)
         if several_stories(loose):
             logger.warning(
                 "the input seems to tell %d unrelated stories; one briefing will mix them "
@@ -123,9 +131,13 @@ class Summarizer:
         words: int | None = None,
         progress: bool = False,
         explain: bool = False,
+        on_stage: Callable[[str], None] | None = None,
     ) -> Briefing:
         """The briefing of ``documents``. With ``progress``, a large set (see
-        :data:`LARGE_SET_CHARACTERS`) shows its stages on a progress bar on stderr. With
+        :data:`LARGE_SET_CHARACTERS`) shows its stages on a progress bar on stderr. ``on_stage``
+        is called with each stage's name as it starts (``clean``, ``split``, ``represent``,
+        ``rank``, ``select``) and with ``"done"`` at the end: the benchmarks time the stages
+        through it instead of running them one by one themselves. With
         ``explain``, the briefing's ``explain`` says why each line is in and the next candidates
         are out (see :class:`~summarize.model.Explanation`)."""
         budget = Budget(
@@ -136,12 +148,10 @@ class Summarizer:
         if not docs:
             raise NoSentencesError("no documents to summarize")
         large = sum(len(document.text) for document in docs) > LARGE_SET_CHARACTERS
-        with _stage_bar(progress and large) as stage:
+        with _stage_bar(progress and large, on_stage) as stage:
             stage("clean")
             blocks = self.clean(docs)
             docs = self.titled(docs, blocks)
-            if self.warn_mixed_stories:
-                self.warn_if_several_stories(docs, blocks)
             stage("split")
             split = self.split(docs, blocks)
             if not split:
@@ -152,18 +162,23 @@ class Summarizer:
             split, copies = _cap_copies(split)
             stage("represent")
             representation = self.represent(split)
+            if self.warn_mixed_stories:
+                self.warn_if_several_stories(docs, split, representation)
             stage("rank")
             ranking = self.rank(split, representation)
             stage("select")
             if not explain:
                 selections = self.select(split, representation, ranking, budget)
-                return self.briefing(docs, split, _with_copies(selections, split, copies))
-            choice = self.selector.choose(split, representation, ranking, budget)
-            selections = self.selector.arrange(split, list(choice.chosen))
-            briefing = self.briefing(docs, split, _with_copies(selections, split, copies))
-            reasons = explain_choice(split, representation, ranking, self.ranker.prior(split, representation),
-                                     choice, selections, self.selector)
-            return replace(briefing, explain=reasons)
+                briefing = self.briefing(docs, split, _with_copies(selections, split, copies))
+            else:
+                choice = self.selector.choose(split, representation, ranking, budget)
+                selections = self.selector.arrange(split, list(choice.chosen))
+                briefing = self.briefing(docs, split, _with_copies(selections, split, copies))
+                briefing = replace(briefing, explain=explain_choice(
+                    split, representation, ranking, self.ranker.prior(split, representation), choice,
+                    selections, self.selector))
+            stage("done")
+            return briefing
 
 
 #: The copies of one sentence (the same text, white space folded) that go on to the graph. Copies
@@ -203,17 +218,21 @@ def _with_copies(selections: list[Selection], sentences: Sequence[Sentence],
 
 
 @contextlib.contextmanager
-def _stage_bar(enabled: bool) -> Iterator[Callable[[str], None]]:
-    """A function to call as each stage starts; it moves a tqdm bar on stderr when enabled."""
+def _stage_bar(enabled: bool, on_stage: Callable[[str], None] | None = None) -> Iterator[Callable[[str], None]]:
+    """A function to call as each stage starts (and with ``"done"``); it calls ``on_stage`` and
+    moves a tqdm bar on stderr when enabled."""
+    report = on_stage or (lambda name: None)
     if not enabled:
-        yield lambda name: None
+        yield report
         return
     from tqdm import tqdm
 
     with tqdm(total=len(_STAGES), unit="stage", file=sys.stderr, leave=False) as bar:
         def stage(name: str) -> None:
-            bar.update(_STAGES.index(name) - bar.n)
-            bar.set_description_str(name)
+            report(name)
+            if name in _STAGES:
+                bar.update(_STAGES.index(name) - bar.n)
+                bar.set_description_str(name)
 
         yield stage
 

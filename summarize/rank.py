@@ -157,13 +157,18 @@ def sparse_pagerank(
     dangling = np.where(out_weight == 0)[0]
     inverse = out_weight.copy()
     inverse[inverse != 0] = 1.0 / inverse[inverse != 0]
-    transition = sp.csr_matrix(sp.diags(inverse) @ adjacency)
+    # x @ T, as networkx writes it, makes scipy transpose T on every step; T's transpose built
+    # once adds the same products in the same order (column by column of T), so the same floats.
+    # Its entries are A[i, j] * inverse[i], each the one product networkx's row scaling makes.
+    transposed = adjacency.T.tocsr()
+    transposed.sort_indices()
+    transposed.data = transposed.data * inverse[transposed.indices]
     teleport = prior.astype(float) / float(prior.sum())
     teleport = teleport / teleport.sum()
     scores = np.repeat(1.0 / n, n)
     for _ in range(max_iter):
         previous = scores
-        scores = damping * (previous @ transition + sum(previous[dangling]) * teleport) + (1 - damping) * teleport
+        scores = damping * (transposed @ previous + sum(previous[dangling]) * teleport) + (1 - damping) * teleport
         if np.absolute(scores - previous).sum() < n * tol:
             break
     return np.asarray(scores, dtype=float)

@@ -40,6 +40,9 @@ class Representation:
     """
 
     terms: list[list[str]]
+    #: ``terms`` with ``""`` where a stop word stood, so words side by side can be told from
+    #: words that only follow each other (the story grouper's word pairs)
+    gapped_terms: list[list[str]]
     word_counts: np.ndarray
     dependent: np.ndarray
     framing: np.ndarray
@@ -73,14 +76,19 @@ def tokenize(text: str, language: Language, cache: dict[str, str] | None = None,
 
 
 def _term(word: str, language: Language) -> str:
-    name = language.name_terms.get(_POSSESSIVE.sub("", word))  # "Britain's" is Britain too
+    # (Called once per distinct word; the cheap tests guard the regular expression and the
+    # character loop, which most words do not need.)
+    name = language.name_terms.get(_POSSESSIVE.sub("", word) if word.endswith("s") else word)  # "Britain's" is Britain too
     if name is not None:
         return name
-    lowered = _POSSESSIVE.sub("", word.lower()).replace("’", "'")
+    lowered = word.lower()
+    if lowered.endswith("s"):
+        lowered = _POSSESSIVE.sub("", lowered)
+    lowered = lowered.replace("’", "'")
     if not lowered or lowered in language.stop_words:
         return ""
     # Acronyms and numbers are kept whole: Snowball would turn "u.s" into "u." and "1990s" into "1990".
-    if "." in lowered or any(char.isdigit() for char in lowered):
+    if "." in lowered or (not lowered.isalpha() and any(char.isdigit() for char in lowered)):
         return lowered
     return language.stem(lowered)
 
@@ -112,7 +120,8 @@ def frames_the_story(text: str, language: Language) -> bool:
 def represent(sentences: Sequence[Sentence], language: Language) -> Representation:
     """TF-IDF vectors of ``sentences`` with IDF over the documents they come from."""
     cache: dict[str, str] = {}
-    terms = [tokenize(sentence.text, language, cache) for sentence in sentences]
+    gapped_terms = [tokenize(sentence.text, language, cache, keep_gaps=True) for sentence in sentences]
+    terms = [[term for term in gapped if term] for gapped in gapped_terms]
     word_counts = np.array([language.word_count(s.text) for s in sentences], dtype=np.int32)
     dependent = np.array([depends_on_context(s.text, language) for s in sentences], dtype=bool)
     framing = np.array([frames_the_story(s.text, language) for s in sentences], dtype=bool)
@@ -146,6 +155,7 @@ def represent(sentences: Sequence[Sentence], language: Language) -> Representati
     fact_matrix = _l2_normalized(presence.multiply(sentence_idf[np.newaxis, :]).tocsr())
     return Representation(
         terms=terms,
+        gapped_terms=gapped_terms,
         word_counts=word_counts,
         dependent=dependent,
         framing=framing,

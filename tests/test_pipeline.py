@@ -50,3 +50,13 @@ def test_cli_shows_a_bar_only_on_a_terminal_and_not_with_quiet(cli, tmp_path, mo
     result = cli(tmp_path, *(["--quiet"] if quiet else []))
     assert result.status == 0 and "bridge" in result.out
     assert ("stage" in result.err) is shown
+
+
+def test_on_stage_reports_every_stage_in_order_then_done():
+    from summarize import Summarizer
+
+    seen = []
+    Summarizer()(["The council approved the new budget on Monday after a long debate. "
+                  "The mayor said the plan pays for schools and roads for five years."],
+                 sentences=1, on_stage=seen.append)
+    assert seen == ["clean", "split", "represent", "rank", "select", "done"]
