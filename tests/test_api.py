@@ -24,8 +24,14 @@ def test_py_typed_ships():
 
 
 def test_library_never_configures_logging():
-    handlers = logging.getLogger("summarize").handlers
-    assert all(isinstance(handler, logging.NullHandler) for handler in handlers)
+    # In a fresh process: tests that run the CLI in this one configure its logging, as it should.
+    code = ("import logging, summarize\n"
+            "summarize.summarize(['The council approved the new budget on Monday after a long debate. '\n"
+            "                     'The mayor said the plan pays for schools and roads for five years.'])\n"
+            "handlers = logging.getLogger('summarize').handlers + logging.getLogger().handlers\n"
+            "print(all(isinstance(handler, logging.NullHandler) for handler in handlers))")
+    process = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert process.stdout.strip() == "True", process.stderr
 
 
 def test_import_has_no_side_effects():
