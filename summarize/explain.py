@@ -52,7 +52,7 @@ def explain(
     def similarity(index: int, others: Sequence[int]) -> np.ndarray:
         return np.asarray((facts[others] @ facts[index].T).todense()).ravel()
 
-    chosen = []
+    chosen: list[Chosen] = []
     for selection in arranged:
         index = selection.index
         members = restated.get(index, [])
@@ -80,25 +80,26 @@ def explain(
             restated=len(members),
         ))
 
-    passed = []
+    passed: list[Passed] = []
     for position, index in enumerate(choice.order.tolist()):
         if len(passed) == EXPLAINED_PASSED:
             break
         if index in line_of:
             continue
         sentence = sentences[index]
-        common = {"rank": position + 1, "document": sentence.document, "start": sentence.start,
-                  "end": sentence.end, "text": sentence.text,
-                  "score": round(choice.corroboration.boosted(index), _DIGITS), "penalties": penalties(index)}
-        by = choice.covered_by.get(index)
-        if by is None:  # never reached: the budget was full
-            passed.append(Passed(reason="over the budget", **common))  # type: ignore[arg-type]
-            continue
-        line = line_of[by]
-        copy = sentence.text == sentences[by].text
-        passed.append(Passed(  # type: ignore[arg-type]
-            reason=f"{'a copy of' if copy else 'restates'} line {line}", line=line,
-            similarity=round(float(similarity(by, [index])[0]), 4), **common,
-        ))
+        score = round(choice.corroboration.boosted(index), _DIGITS)
+        covering = choice.covered_by.get(index)
+        restated_line: int | None = None
+        closeness: float | None = None
+        if covering is None:  # never reached: the budget was full
+            reason = "over the budget"
+        else:
+            restated_line = line_of[covering]
+            copy = sentence.text == sentences[covering].text
+            reason = f"{'a copy of' if copy else 'restates'} line {restated_line}"
+            closeness = round(float(similarity(covering, [index])[0]), 4)
+        passed.append(Passed(rank=position + 1, document=sentence.document, start=sentence.start,
+                             end=sentence.end, text=sentence.text, score=score, reason=reason, line=restated_line,
+                             similarity=closeness, penalties=penalties(index)))
     return Explanation(chosen=tuple(chosen), passed=tuple(passed),
                        corroboration_weight=selector.corroboration_weight, same_fact=selector.same_fact)
