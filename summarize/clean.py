@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .language import Language
-from .model import Block
+from .model import Block, strip_span
 
 __all__ = ["Unit", "content_blocks", "split_units", "detect_title", "noise_reason", "notice_reason"]
 
@@ -154,11 +154,7 @@ def split_units(text: str) -> list[Unit]:
         lines = [text[start:end] for start, end in chunk]
         groups = [chunk] if _is_wrapped(lines) else [[span] for span in chunk]
         for group in groups:
-            start, end = group[0][0], group[-1][1]
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
+            start, end = strip_span(text, group[0][0], group[-1][1])
             units.append(Unit(paragraph=len(units), start=start, end=end, text=text[start:end]))
     return units
 

@@ -13,11 +13,20 @@ from dataclasses import dataclass, field
 from .errors import InputError
 
 __all__ = ["Document", "Block", "Sentence", "BriefingSentence", "Briefing", "Explanation", "Chosen", "Passed",
-           "Restatement", "collapse_whitespace", "shown", "json_text"]
+           "Restatement", "collapse_whitespace", "strip_span", "shown", "json_text"]
 
 # Control characters count as white space: a quote must never carry a NUL or an escape sequence
 # into a terminal or a page, and the verbatim check compares texts after this same folding.
 _SPACE_RUN = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b\ufeff]+")
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``/``end`` moved inward past white space in ``text``, as ``str.strip`` would cut."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def collapse_whitespace(text: str) -> str:

@@ -27,7 +27,7 @@ PunktLanguageVars = punkt.PunktLanguageVars
 PunktParameters = punkt.PunktParameters
 PunktSentenceTokenizer = punkt.PunktSentenceTokenizer
 
-from .model import Block, Document, Sentence, collapse_whitespace
+from .model import Block, Document, Sentence, collapse_whitespace, strip_span
 
 __all__ = [
     "ABBREVIATIONS", "MAX_SENTENCE_WORDS", "SentenceSplitter", "sentence_tokenizer", "split_documents",
@@ -90,10 +90,7 @@ class _ThaiSplitter:
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = strip_span(text, start, end)
     if start < end:
         yield start, end
 
