@@ -26,11 +26,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .errors import BatchIncompleteError, InputError, OptionsError, SummarizeError
 from .load import DEFAULT_MAX_BYTES, METADATA_KEYS, load_documents, unique_id
 from .model import Briefing, Document
+
+if TYPE_CHECKING:
+    from .pipeline import Summarizer
 
 __all__ = [
     "BatchResult",
@@ -266,15 +269,19 @@ def load_sets(source: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BY
 # --- summarizing -----------------------------------------------------------------------------
 
 
-def _summarize_one(arguments: tuple[DocumentSet, dict[str, object]]) -> BatchResult:
-    from .pipeline import Summarizer
+@dataclass(frozen=True, kw_only=True)
+class _Job:
+    """What every set of a batch is summarized with: sent to each worker with its set."""
 
-    document_set, options = arguments
-    summarizer = Summarizer(language=str(options.get("language", "english")),
-                            warn_mixed_stories=bool(options.get("warn_mixed_stories", True)))
+    summarizer: Summarizer
+    sentences: int | None
+    words: int | None
+
+
+def _summarize_one(arguments: tuple[DocumentSet, _Job]) -> BatchResult:
+    document_set, job = arguments
     try:
-        briefing = summarizer(list(document_set.documents), sentences=options.get("sentences"),  # type: ignore[arg-type]
-                              words=options.get("words"))  # type: ignore[arg-type]
+        briefing = job.summarizer(list(document_set.documents), sentences=job.sentences, words=job.words)
     except SummarizeError as error:
         return BatchResult(set=document_set.id, error=str(error))
     except Exception as error:  # a defect on one set must not cost the others their briefings
@@ -294,6 +301,7 @@ def summarize_sets(
     in_flight: int | None = None,
     progress: bool = False,
     warn_mixed_stories: bool = True,
+    summarizer: Summarizer | None = None,
 ) -> Iterator[BatchResult]:
     """Summarize every set, yielding results in input order as they are ready.
 
@@ -304,6 +312,11 @@ def summarize_sets(
         length through constant memory.
     sentences, words, language
         As for :func:`summarize.summarize`, checked here, at the call.
+    summarizer
+        A configured :class:`~summarize.Summarizer` (another ranker or selector, say) to run on
+        every set instead of the default one; then ``language`` and ``warn_mixed_stories`` are
+        its own and must not be given. With processes or a cluster it must pickle (a class
+        defined at module level).
     jobs
         Sets summarized at a time in a local process pool, capped at the number of sets and of
         CPUs (more processes than cores only add start-up cost); 1 runs them in this process.
@@ -322,10 +335,16 @@ def summarize_sets(
     itself fails (a worker process killed, the cluster lost), :class:`BatchIncompleteError` is
     raised after the results before it; rerunning on the sets not done completes the batch.
     """
-    from .language import get_language
+    from .pipeline import Summarizer
     from .select import Budget
 
-    get_language(language)  # bad options fail here, at the call, before any work
+    if summarizer is None:
+        summarizer = Summarizer(language=language, warn_mixed_stories=warn_mixed_stories)
+    elif language != "english" or not warn_mixed_stories:
+        raise OptionsError("give language and warn_mixed_stories through the summarizer, not beside it")
+    elif not isinstance(summarizer, Summarizer):
+        raise OptionsError(f"summarizer must be a Summarizer, not {type(summarizer).__name__}")
+    summarizer.resources  # bad options fail here, at the call, before any work
     Budget(sentences=sentences, words=words)
     for name, value in (("jobs", jobs), ("in_flight", in_flight if in_flight is not None else 1)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
@@ -334,10 +353,9 @@ def summarize_sets(
         raise OptionsError("give jobs or an executor, not both")
     if executor is not None and not callable(getattr(executor, "submit", None)):
         raise OptionsError(f"executor must be a concurrent.futures.Executor, not {type(executor).__name__}")
-    options = {"sentences": sentences, "words": words, "language": language,
-               "warn_mixed_stories": warn_mixed_stories}
+    job = _Job(summarizer=summarizer, sentences=sentences, words=words)
     total = len(sets) if isinstance(sets, Sequence) else None  # a stream's length is not known
-    return _results(iter(sets), options, jobs=jobs, executor=executor, in_flight=in_flight,
+    return _results(iter(sets), job, jobs=jobs, executor=executor, in_flight=in_flight,
                     progress=progress, total=total)
 
 
@@ -352,7 +370,7 @@ def _executor_width(executor: Executor) -> int | None:
     return None
 
 
-def _results(sets: Iterator[DocumentSet], options: dict[str, object], *, jobs: int, executor: Executor | None,
+def _results(sets: Iterator[DocumentSet], job: _Job, *, jobs: int, executor: Executor | None,
              in_flight: int | None, progress: bool, total: int | None) -> Iterator[BatchResult]:
     owned = None
     if executor is None and jobs > 1:
@@ -371,36 +389,38 @@ def _results(sets: Iterator[DocumentSet], options: dict[str, object], *, jobs: i
     try:
         if executor is None:
             for document_set in sets:
-                yield _failed(document_set) or _summarize_one((document_set, options))
+                yield _failed(document_set) or _summarize_one((document_set, job))
                 if bar is not None:
                     bar.update()
             return
         window = in_flight or IN_FLIGHT_PER_WORKER * (_executor_width(executor) or DEFAULT_IN_FLIGHT // 4)
-        for document_set in itertools.chain(sets, [None]):
-            if document_set is not None:
-                job = _failed(document_set)
-                if job is None:
+        for next_set in itertools.chain(sets, [None]):
+            if next_set is not None:
+                submitted: Future[BatchResult] | BatchResult | None = _failed(next_set)
+                if submitted is None:
                     try:
-                        job = executor.submit(_summarize_one, (document_set, options))
+                        submitted = executor.submit(_summarize_one, (next_set, job))
                     except Exception as error:
-                        raise _incomplete(error, done, [*(i for i, _ in pending), document_set.id]) from None
-                pending.append((document_set.id, job))
-            while pending and (document_set is None or len(pending) >= window):
-                set_id, job = pending[0]
-                if not isinstance(job, BatchResult):
+                        raise _incomplete(error, done, [*(i for i, _ in pending), next_set.id]) from None
+                pending.append((next_set.id, submitted))
+            while pending and (next_set is None or len(pending) >= window):
+                _, oldest = pending[0]
+                if isinstance(oldest, BatchResult):
+                    result = oldest
+                else:
                     try:
-                        job = job.result()
+                        result = oldest.result()
                     except Exception as error:
                         raise _incomplete(error, done, [i for i, _ in pending]) from None
                 pending.popleft()
                 done += 1
                 if bar is not None:
                     bar.update()
-                yield job
+                yield result
     finally:
-        for _, job in pending:
-            if not isinstance(job, BatchResult):
-                job.cancel()
+        for _, waiting in pending:
+            if not isinstance(waiting, BatchResult):
+                waiting.cancel()
         if bar is not None:
             bar.close()
         if owned is not None:
@@ -470,12 +490,12 @@ def dask_executor(scheduler: str, *, timeout: float = 30) -> Iterator[Executor]:
                 workers = int(local.group(1))
                 if not 1 <= workers <= 4096:
                     raise OptionsError(f"local:N needs 1 to 4096 workers, not {workers}")
-                cluster = stack.enter_context(LocalCluster(
+                cluster = stack.enter_context(LocalCluster(  # type: ignore[no-untyped-call]
                     n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                     silence_logs=logging.ERROR))
-                client = stack.enter_context(Client(cluster, timeout=timeout))
+                client = stack.enter_context(Client(cluster, timeout=timeout))  # type: ignore[no-untyped-call]
             else:
-                client = stack.enter_context(Client(scheduler, timeout=timeout))
+                client = stack.enter_context(Client(scheduler, timeout=timeout))  # type: ignore[no-untyped-call]
         except ValueError as error:  # "bogus", "tcp://host" without a port
             raise OptionsError(f"not a Dask scheduler address: {scheduler!r} ({error}); give "
                                "tcp://HOST:PORT or local:N") from None

@@ -83,7 +83,8 @@ def _too_large(name: str, limit: int, remaining: int) -> InputError:
 def _read_limited(stream: BinaryIO, remaining: int, name: str, limit: int | None = None) -> bytes:
     """At most ``remaining`` bytes of ``stream``, read a chunk at a time: a limit of many
     gigabytes must not allocate them up front. More than that is :class:`InputError`."""
-    chunks, size = [], 0
+    chunks: list[bytes] = []
+    size = 0
     while True:
         chunk = stream.read(min(_CHUNK, remaining - size + 1))
         if not chunk:

@@ -120,7 +120,8 @@ class TextRank:
     def prior(self, sentences: Sequence[Sentence], representation: Representation) -> np.ndarray:
         """Teleport weights, one per sentence (the hook a variant overrides)."""
         positions = np.array([sentence.position for sentence in sentences], dtype=float)
-        return 1.0 / (positions + 1.0) ** self.position_prior + self.lead_weight * (positions == 0)
+        prior: np.ndarray = 1.0 / (positions + 1.0) ** self.position_prior + self.lead_weight * (positions == 0)
+        return prior
 
     def rank(self, sentences: Sequence[Sentence], representation: Representation) -> Ranking:
         graph = self.similarity(sentences, representation)

@@ -192,7 +192,10 @@ _SCRIPT = """if ("fragmentDirective" in document) {
 def text_fragment(url: str, text: str, words: int = 4) -> str:
     """``url`` with a text fragment (``#:~:text=start,end``) that finds ``text`` on the page."""
     tokens = text.split()
-    encode = lambda part: quote(part, safe="").replace("-", "%2D")  # noqa: E731
+
+    def encode(part: str) -> str:
+        return quote(part, safe="").replace("-", "%2D")
+
     if len(tokens) <= 2 * words:
         directive = encode(" ".join(tokens))
     else:
@@ -462,7 +465,9 @@ _MARKER = re.compile(r"^\[\d+\]$")
 
 def _markdown_table(header: list[str], rows: list[list[str]]) -> list[str]:
     # A source marker stays as written, "[4]", as in the briefing's lines.
-    cell = lambda text: text if _MARKER.match(text) else escape_markdown(text).replace("|", "\\|")  # noqa: E731
+    def cell(text: str) -> str:
+        return text if _MARKER.match(text) else escape_markdown(text).replace("|", "\\|")
+
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     return lines + ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
 

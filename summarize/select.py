@@ -225,7 +225,8 @@ class SameFacts:
     def neighbours(self, index: int) -> np.ndarray:
         """The sentences at or above the same-fact threshold with ``index`` (itself included)."""
         self.fetch([index])
-        return self._neighbours[index]
+        neighbours: np.ndarray = self._neighbours[index]
+        return neighbours
 
     def sources(self, index: int, same: np.ndarray | None = None) -> list[int]:
         """The document of ``index`` first, then those of ``same`` (default: its paraphrases)."""

@@ -21,11 +21,16 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
+from typing import TYPE_CHECKING
+
 from ._nltk import full_nltk, may_have_data, punkt
 
-PunktLanguageVars = punkt.PunktLanguageVars
-PunktParameters = punkt.PunktParameters
-PunktSentenceTokenizer = punkt.PunktSentenceTokenizer
+if TYPE_CHECKING:  # the same classes, named for the type checker (nltk has no type information)
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+else:
+    PunktLanguageVars = punkt.PunktLanguageVars
+    PunktParameters = punkt.PunktParameters
+    PunktSentenceTokenizer = punkt.PunktSentenceTokenizer
 
 from .model import Block, Document, Sentence, collapse_whitespace, strip_span
 
@@ -95,7 +100,7 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-class _LanguageVars(PunktLanguageVars):
+class _LanguageVars(PunktLanguageVars):  # type: ignore[misc]  # nltk's class is Any to mypy
     """Punkt's defaults, with typographic closing quotes kept on the sentence they close."""
 
     _re_boundary_realignment = re.compile(r"[\"'”’»)\]}]+?(?:\s+|(?=--)|$)", re.MULTILINE)
@@ -124,12 +129,13 @@ def sentence_tokenizer(language: str) -> SentenceSplitter:
         return _FullStopSplitter()
     if language == "thai":
         return _ThaiSplitter()
-    pretrained = _pretrained(language)
+    pretrained: SentenceSplitter | None = _pretrained(language)
     if pretrained is not None:
         return pretrained
     params = PunktParameters()
     params.abbrev_types.update(ABBREVIATIONS)
-    return PunktSentenceTokenizer(params, lang_vars=_LanguageVars())
+    tokenizer: SentenceSplitter = PunktSentenceTokenizer(params, lang_vars=_LanguageVars())
+    return tokenizer
 
 
 def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -23,7 +23,8 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
@@ -34,6 +35,9 @@ from .language import Language, get_language
 from .load import as_documents
 from .model import Block, Briefing, Document
 from .represent import tokenize
+
+if TYPE_CHECKING:
+    from .pipeline import Summarizer
 
 __all__ = [
     "MIXED_INPUT_THRESHOLD",
@@ -145,7 +149,8 @@ class StoryGrouper:
         from scipy.cluster.hierarchy import linkage
 
         condensed = _condensed_cosine_distances(vectors) if distances is None else distances
-        return linkage(condensed, method="average")
+        tree: np.ndarray = linkage(condensed, method="average")
+        return tree
 
     def labels(self, vectors: sp.csr_matrix, tree: np.ndarray | None = None, *,
                threshold: float | None = None) -> np.ndarray:
@@ -176,7 +181,7 @@ class StoryGrouper:
         lengths = np.sqrt(np.asarray(centroids.multiply(centroids).sum(axis=1)).ravel())
         similarity = np.asarray((membership[loners] @ vectors @ centroids.T).todense()) / np.maximum(lengths, 1e-12)
         best = np.argmax(similarity, axis=1)  # first of equals: groups are in a canonical order
-        result = labels.copy()
+        result: np.ndarray = labels.copy()
         for row, loner in enumerate(loners):
             if similarity[row, best[row]] >= self.attach:
                 result[inverse == loner] = names[groups[best[row]]]
@@ -322,16 +327,21 @@ def summarize_stories(
     language: str = "english",
     jobs: int = 1,
     progress: bool = False,
+    summarizer: Summarizer | None = None,
 ) -> list[Briefing]:
     """One briefing per story of ``documents`` (see :func:`group_stories`), in the same order.
 
     ``jobs`` briefs that many stories at a time in parallel processes, with identical results.
+    ``summarizer``: a configured :class:`~summarize.Summarizer` to brief each story with (its
+    language groups the stories too); then ``language`` is not given.
     A story in which no sentence is found (say, one article that cleaning empties) is left out
     with a logged warning, so one bad article never costs the other stories their briefings.
     """
-    stories = group_stories(documents, language=language)
+    if summarizer is not None and language != "english":
+        raise OptionsError("give the language through the summarizer, not beside it")
+    stories = group_stories(documents, language=summarizer.language if summarizer else language)
     results = brief_stories(stories, sentences=sentences, words=words, language=language,
-                            jobs=jobs, progress=progress)
+                            jobs=jobs, progress=progress, summarizer=summarizer)
     return [result.briefing for result in results if result.briefing is not None]
 
 
@@ -343,12 +353,17 @@ def brief_stories(
     language: str = "english",
     jobs: int = 1,
     progress: bool = False,
+    summarizer: Summarizer | None = None,
 ) -> Iterator[BatchResult]:
     """A :class:`~summarize.batch.BatchResult` per story, in order, its ``set`` the story's
-    number (1-based); a story that fails is logged and has ``error`` set."""
+    number (1-based); a story that fails is logged and has ``error`` set. A story is one story:
+    the mixed-stories warning is off for its briefing (on ``summarizer`` too)."""
+    from .pipeline import Summarizer
+
+    summarizer = replace(summarizer or Summarizer(language=language), warn_mixed_stories=False)
     sets = [DocumentSet(id=str(number), documents=tuple(story)) for number, story in enumerate(stories, start=1)]
-    for result in summarize_sets(sets, sentences=sentences, words=words, language=language,
-                                 jobs=jobs, progress=progress, warn_mixed_stories=False):
+    for result in summarize_sets(sets, sentences=sentences, words=words, jobs=jobs, progress=progress,
+                                 summarizer=summarizer):
         if result.briefing is None:
             story = sets[int(result.set) - 1]
             logger.warning("story %s (%s) left out: %s", result.set,

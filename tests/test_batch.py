@@ -47,6 +47,23 @@ def test_parallel_results_equal_serial_and_keep_order(tmp_path):
     assert serial == parallel and [s for s, _ in serial] == ["floods", "bridge", "../escape"]
 
 
+def test_a_configured_summarizer_runs_on_every_set_in_any_engine(tmp_path):
+    from summarize import OptionsError, Summarizer
+    from summarize.rank import TextRank
+    from summarize.select import Selector
+
+    sets = load_sets(_jsonl(tmp_path / "s.jsonl"))
+    variant = Summarizer(ranker=TextRank(position_prior=0.0), selector=Selector(corroboration_weight=5.0))
+    direct = [variant(list(s.documents), sentences=2).to_json() for s in sets]
+    for jobs in (1, 2):
+        batched = [r.briefing.to_json() for r in summarize_sets(sets, sentences=2, jobs=jobs, summarizer=variant)]
+        assert batched == direct
+    default = [r.briefing.to_json() for r in summarize_sets(sets, sentences=2)]
+    assert default != direct  # the variant was really used
+    with pytest.raises(OptionsError):
+        summarize_sets(sets, language="german", summarizer=variant)
+
+
 def test_a_failing_set_does_not_stop_the_batch(tmp_path):
     sets = load_sets(_jsonl(tmp_path / "s.jsonl", {"empty": ["...", "---"], **STORIES}))
     results = list(summarize_sets(sets))

@@ -52,6 +52,20 @@ def test_summarize_stories_cites_only_each_storys_documents():
         assert cited <= {document.id for document in story}
 
 
+def test_summarize_stories_briefs_each_story_with_a_configured_summarizer():
+    from summarize import Summarizer
+    from summarize.select import Selector
+
+    variant = Summarizer(selector=Selector(corroboration_weight=5.0))
+    documents = _documents(FLOOD, CHESS, LONE)
+    briefings = summarize_stories(documents, sentences=2, summarizer=variant, jobs=2)
+    direct = [variant(list(story), sentences=2) for story in group_stories(documents)]
+    assert [b.to_json() for b in briefings] == [b.to_json() for b in direct]
+    assert [b.to_json() for b in summarize_stories(documents, sentences=2)] != [b.to_json() for b in direct]
+    with pytest.raises(OptionsError):
+        summarize_stories(documents, language="german", summarizer=variant)
+
+
 def test_grouper_settings_are_checked():
     with pytest.raises(OptionsError):
         StoryGrouper(threshold=1.5)
