@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from .clean import content_blocks, detect_title
+from .clean import Cleaner
 from .defaults import DEFAULT_SENTENCES, LARGE_SET_CHARACTERS
 from .errors import NoSentencesError
 from .explain import explain as explain_choice
@@ -19,7 +19,7 @@ from .model import Block, Briefing, BriefingSentence, Document, Sentence, collap
 from .rank import Ranking, TextRank
 from .represent import Representation, represent
 from .select import Budget, Selection, Selector
-from .split import sentence_tokenizer, split_documents
+from .split import Splitter
 
 __all__ = ["DEFAULT_SENTENCES", "LARGE_SET_CHARACTERS", "Summarizer", "summarize"]
 
@@ -32,13 +32,30 @@ _STAGES = ("clean", "split", "represent", "rank", "select")
 @dataclass(frozen=True, kw_only=True)
 class Summarizer:
     """The whole pipeline, one method a stage, so a variant or a benchmark can run or replace
-    any stage alone. :func:`summarize` is this with its defaults."""
+    any stage alone. :func:`summarize` is this with its defaults.
+
+    Parameters
+    ----------
+    language : str, default "english"
+        Stop words, stemmer, script and cues (:func:`summarize.language.get_language`).
+    cleaner : Cleaner
+        Which paragraphs are content (:class:`summarize.clean.Cleaner`, every threshold named).
+    splitter : Splitter
+        Sentence splitting limits (:class:`summarize.split.Splitter`).
+    ranker : TextRank
+        The graph and PageRank (:class:`summarize.rank.TextRank`).
+    selector : Selector
+        Redundancy, corroboration, budget and order (:class:`summarize.select.Selector`).
+    warn_mixed_stories : bool, default True
+        Log a warning when the documents clearly tell several unrelated stories (off where the
+        caller has grouped them into stories already).
+    """
 
     language: str = "english"
+    cleaner: Cleaner = field(default_factory=Cleaner)
+    splitter: Splitter = field(default_factory=Splitter)
     ranker: TextRank = field(default_factory=TextRank)
     selector: Selector = field(default_factory=Selector)
-    #: log a warning when the documents clearly tell several unrelated stories (off where the
-    #: caller has grouped them into stories already)
     warn_mixed_stories: bool = True
 
     @property
@@ -46,11 +63,10 @@ class Summarizer:
         return get_language(self.language)
 
     def clean(self, documents: Sequence[Document]) -> list[list[Block]]:
-        return [content_blocks(document.text, self.resources) for document in documents]
+        return [self.cleaner.content_blocks(document.text, self.resources) for document in documents]
 
     def split(self, documents: Sequence[Document], blocks: Sequence[Sequence[Block]]) -> list[Sentence]:
-        tokenizer = sentence_tokenizer(self.resources.name)
-        return split_documents(documents, blocks, tokenizer)
+        return self.splitter.split(documents, blocks, self.splitter.tokenizer(self.resources.name))
 
     def represent(self, sentences: Sequence[Sentence]) -> Representation:
         return represent(sentences, self.resources)
@@ -71,10 +87,10 @@ class Summarizer:
         """Documents with a title: their own, a detected headline, or the opening words of their
         content (after cleaning, so never a menu or an audio-player prompt)."""
         titled = []
-        for document, doc_blocks in zip(documents, blocks):
+        for document, doc_blocks in zip(documents, blocks, strict=True):
             if not (document.title or "").strip():
                 content = document.text[doc_blocks[0].start : doc_blocks[0].end] if doc_blocks else ""
-                title = detect_title(document.text, self.resources) or _opening(content, self.resources)
+                title = self.cleaner.detect_title(document.text, self.resources) or _opening(content, self.resources)
                 document = replace(document, title=title or document.id)
             titled.append(document)
         return titled

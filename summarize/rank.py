@@ -92,10 +92,30 @@ def _zero_diagonal(block: sp.csr_matrix, first_row: int) -> None:
 class TextRank:
     """TextRank with TF-IDF cosine edges and a position prior.
 
-    ``position_prior`` weights the teleport step toward the first sentences of each document
-    (news puts its facts first): sentence ``i`` of a document gets ``1 / (i + 1) ** position_prior``;
-    0 makes the teleport uniform, as in the original TextRank. ``lead_weight`` is added for each
-    document's first sentence: a news lead is written to stand for the story.
+    Values measured on the DUC 2004 dev half (ROUGE-1 / ROUGE-2 recall at 100 words, one
+    setting moved at a time from the defaults, which give 39.28 / 9.82; 2026-11-23).
+
+    Parameters
+    ----------
+    damping : float, default 0.85
+        PageRank's damping factor, as in the PageRank and TextRank papers. 0.75: 38.50 / 9.23;
+        0.95: 38.41 / 9.44.
+    position_prior : float, default 0.5
+        Weights the teleport step toward the first sentences of each document (news puts its
+        facts first): sentence ``i`` of a document gets ``1 / (i + 1) ** position_prior``; 0
+        makes the teleport uniform, as in the original TextRank. 0: 38.52 / 9.31; 1.0: 38.67 / 9.28.
+    lead_weight : float, default 0.75
+        Added to each document's first sentence: a news lead is written to stand for the story.
+        Without it 38.97 / 9.89 (a little more ROUGE-2, less ROUGE-1; kept for the lead).
+    min_similarity : float, default 0.0
+        Edges weaker than this are dropped on the exact graph (every positive edge stays).
+    exact_limit : int, default 4000
+        Above this many sentences the graph is the sparse approximation below; no DUC 2004
+        cluster and no seed set comes near it, so their briefings use the exact graph.
+    top_k, large_min_similarity, max_term_sentences : default 20, 0.1, 300
+        The approximation: each sentence keeps its 20 strongest edges of at least 0.1, and
+        terms in more than 300 sentences make no edges. Chosen for time and memory on the
+        DUC 2006–07 corpus as one set (59,000 sentences in 7.6 s and 280 MB; README speed table).
     """
 
     damping: float = 0.85

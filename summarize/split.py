@@ -19,6 +19,7 @@ import logging
 import importlib
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from typing import TYPE_CHECKING
@@ -35,7 +36,8 @@ else:
 from .model import Block, Document, Sentence, collapse_whitespace, strip_span
 
 __all__ = [
-    "ABBREVIATIONS", "MAX_SENTENCE_WORDS", "SentenceSplitter", "sentence_tokenizer", "split_documents",
+    "ABBREVIATIONS", "MAX_SENTENCE_WORDS", "SentenceSplitter", "Splitter", "WINDOW_CHARACTERS", "sentence_tokenizer",
+    "split_documents",
 ]
 
 logger = logging.getLogger(__name__)
@@ -138,14 +140,14 @@ def sentence_tokenizer(language: str) -> SentenceSplitter:
     return tokenizer
 
 
-def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Cut a span of more than MAX_SENTENCE_WORDS words into verbatim pieces at spaces."""
+def _cut_long(text: str, start: int, end: int, limit: int = MAX_SENTENCE_WORDS) -> list[tuple[int, int]]:
+    """Cut a span of more than ``limit`` words into verbatim pieces at spaces."""
     words = list(re.finditer(r"\S+", text[start:end]))
-    if len(words) <= MAX_SENTENCE_WORDS:
+    if len(words) <= limit:
         return [(start, end)]
     pieces = []
-    for first in range(0, len(words), MAX_SENTENCE_WORDS):
-        chunk = words[first : first + MAX_SENTENCE_WORDS]
+    for first in range(0, len(words), limit):
+        chunk = words[first : first + limit]
         pieces.append((start + chunk[0].start(), start + chunk[-1].end()))
     return pieces
 
@@ -158,10 +160,10 @@ WINDOW_CHARACTERS = 20_000
 _WINDOW_END = re.compile(r"[.!?…。！？][\"'”’)\]]*\s+")
 
 
-def _windows(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    while end - start > WINDOW_CHARACTERS:
-        limit = start + WINDOW_CHARACTERS
-        ends = [match.end() for match in _WINDOW_END.finditer(text, limit - WINDOW_CHARACTERS // 4, limit)]
+def _windows(text: str, start: int, end: int, size: int = WINDOW_CHARACTERS) -> Iterator[tuple[int, int]]:
+    while end - start > size:
+        limit = start + size
+        ends = [match.end() for match in _WINDOW_END.finditer(text, limit - size // 4, limit)]
         if ends:
             cut = ends[-1]
         else:
@@ -172,9 +174,10 @@ def _windows(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     yield start, end
 
 
-def _spans(tokenizer: SentenceSplitter, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _spans(tokenizer: SentenceSplitter, text: str, start: int, end: int,
+           window: int = WINDOW_CHARACTERS) -> Iterator[tuple[int, int]]:
     """Punkt's sentence spans of ``text[start:end]``, as offsets in ``text``."""
-    for window_start, window_end in _windows(text, start, end):
+    for window_start, window_end in _windows(text, start, end, window):
         try:
             spans = list(tokenizer.span_tokenize(text[window_start:window_end]))
         except TimeoutError:  # nltk's regex time limit: the window stays one span, cut by words
@@ -183,18 +186,54 @@ def _spans(tokenizer: SentenceSplitter, text: str, start: int, end: int) -> Iter
             yield window_start + span_start, window_start + span_end
 
 
+@dataclass(frozen=True, kw_only=True)
+class Splitter:
+    """Sentences with their places: the settings of this module's splitting, held by
+    :class:`~summarize.Summarizer`; :func:`split_documents` is :meth:`split` of the default.
+
+    Parameters
+    ----------
+    max_sentence_words : int, default 80 (:data:`MAX_SENTENCE_WORDS`)
+        A "sentence" longer than this (a line with no punctuation, a list run together) is cut
+        into verbatim pieces at spaces, so a briefing never quotes a wall of text. No sentence
+        of the DUC 2004 clusters or the seeds is that long, and the selector quotes 50 words at
+        most anyway (:attr:`Selector.max_words`).
+    window_characters : int, default 20,000 (:data:`WINDOW_CHARACTERS`)
+        A block longer than this goes to Punkt in windows cut after a sentence end: Punkt's
+        search slows down more than linearly on one long block and nltk gives it a time limit
+        (500 KB of "Yes. Yes. …" hit it). No paragraph of the seeds or of DUC comes near it.
+    """
+
+    max_sentence_words: int = MAX_SENTENCE_WORDS
+    window_characters: int = WINDOW_CHARACTERS
+
+    def tokenizer(self, language: str) -> SentenceSplitter:
+        """The sentence tokenizer for ``language`` (see :func:`sentence_tokenizer`)."""
+        return sentence_tokenizer(language)
+
+    def split(self, documents: Sequence[Document], blocks: Sequence[Sequence[Block]],
+              tokenizer: SentenceSplitter) -> list[Sentence]:
+        """Sentences of every document, in document order, each located by offsets in its text."""
+        return _split(documents, blocks, tokenizer, self.max_sentence_words, self.window_characters)
+
+
 def split_documents(
     documents: Sequence[Document],
     blocks: Sequence[Sequence[Block]],
     tokenizer: SentenceSplitter,
 ) -> list[Sentence]:
     """Sentences of every document, in document order, each located by offsets in its text."""
+    return _split(documents, blocks, tokenizer, MAX_SENTENCE_WORDS, WINDOW_CHARACTERS)
+
+
+def _split(documents: Sequence[Document], blocks: Sequence[Sequence[Block]], tokenizer: SentenceSplitter,
+           max_words: int, window: int) -> list[Sentence]:
     sentences: list[Sentence] = []
-    for doc_index, (document, doc_blocks) in enumerate(zip(documents, blocks)):
+    for doc_index, (document, doc_blocks) in enumerate(zip(documents, blocks, strict=True)):
         position = 0
         for block in doc_blocks:
-            for span_start, span_end in _spans(tokenizer, document.text, block.start, block.end):
-                for start, end in _cut_long(document.text, span_start, span_end):
+            for span_start, span_end in _spans(tokenizer, document.text, block.start, block.end, window):
+                for start, end in _cut_long(document.text, span_start, span_end, max_words):
                     text = collapse_whitespace(document.text[start:end])
                     if not any(char.isalnum() for char in text):
                         continue
