@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from ._nltk import snowball
+from .cues import DANGLING_OPENERS, FRAMING_CUES
 
 SnowballStemmer = snowball.SnowballStemmer
 
@@ -45,38 +46,6 @@ _SCRIPTS = {
 # Scripts a language mixes in running text, where it is more than one.
 _SCRIPT_FAMILIES = {
     "japanese": frozenset({"CJK", "HIRAGANA", "KATAKANA"}),
-}
-# Words that, opening a sentence, lean on the sentence before it ("These efforts", "But",
-# "However"): quoted alone in a briefing, such a sentence reads as a dangling reference.
-# Personal pronouns ("He said", "They") are not in the list: news names its subject once and
-# goes on with "he", and penalising those sentences cost 0.2 ROUGE-1 on DUC 2004 (38.77 / 9.55
-# with them, 38.95 / 9.61 without).
-_DANGLING_OPENERS = {
-    "english": frozenset(
-        """
-        this these that those
-        but however so also and or nor yet still then thus hence therefore meanwhile instead
-        additionally moreover furthermore nevertheless nonetheless besides otherwise likewise
-        similarly accordingly consequently afterwards later finally
-        """.split()
-    ),
-}
-# Constructions whose main clause only places the story inside something wider ("The effort is
-# part of broader negotiations", "The sale came amid …"): the Edmundson (1969) cue method's
-# stigma phrases, for framing that restates what the story is about instead of reporting a fact
-# of it. No bag-of-words signal told these apart (see Selector.framing_weight); the wording does.
-# Only the predicate form: "As part of a larger effort, the budget adds $5.5 million" opens a
-# fact and is not matched.
-_FRAMING_CUES = {
-    # (words one of which every match contains, lowercase; the pattern). The words gate the
-    # pattern: a substring test is far cheaper than the search, and few sentences pass it.
-    "english": (
-        ("part", "amid", "backdrop"),
-        r"\b(?:is|are|was|were|be|being|been|forms?|formed)\s+(?:(?:also|just|only|all)\s+)?"
-        r"(?:a\s+|the\s+)?part\s+of\s+(?:a\s+|an\s+|the\s+)?(?:much\s+)?"
-        r"(?:broader|larger|wider|bigger|greater|wider-ranging|overall)\b"
-        r"|\b(?:comes|came)\s+(?:amid|amidst|against\s+(?:a|the)\s+backdrop)\b",
-    ),
 }
 # Names news writes several ways. Matching is case-sensitive, so the pronoun "us" stays a stop
 # word while "US" is the country. Each written form becomes one term, so "the US, Britain,
@@ -165,7 +134,7 @@ class Language:
     stop_words: frozenset[str]
     script: str
     dangling_openers: frozenset[str] = frozenset()
-    #: a sentence this matches only frames the story (see ``_FRAMING_CUES``), tried only when
+    #: a sentence this matches only frames the story (see :data:`summarize.cues.FRAMING_CUES`), tried only when
     #: its lowercased text contains one of ``framing_keys``
     framing: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     framing_keys: tuple[str, ...] = ()
@@ -208,7 +177,7 @@ def get_language(name: str) -> Language:
         stem = str
     segment = _segmenter(key) if key in SEGMENTERS else None
     aliases = _NAME_ALIASES.get(key, {})
-    framing = _FRAMING_CUES.get(key)
+    framing = FRAMING_CUES.get(key)
     written = {form: term for term, forms in aliases.items() for form in forms}
     long_forms = sorted((form for form in written if " " in form), key=len, reverse=True)
     short_forms = {form: aliases[written[form]][0] for form in long_forms}
@@ -218,7 +187,7 @@ def get_language(name: str) -> Language:
         script=_SCRIPTS.get(key, "LATIN"),
         scripts=_SCRIPT_FAMILIES.get(key, frozenset({_SCRIPTS.get(key, "LATIN")})),
         segment=segment,
-        dangling_openers=_DANGLING_OPENERS.get(key, frozenset()),
+        dangling_openers=DANGLING_OPENERS.get(key, frozenset()),
         # ASCII case-insensitivity only: Unicode folding would let "AMİD" match while its
         # lower() holds no "amid", and the key gate would hide the match.
         framing=re.compile(framing[1], re.IGNORECASE | re.ASCII) if framing else None,

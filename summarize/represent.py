@@ -16,14 +16,12 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
+from .cues import TOKEN, depends_on_context, frames_the_story
 from .language import Language
 from .model import Sentence
 
-__all__ = ["Representation", "depends_on_context", "frames_the_story", "tokenize", "represent"]
+__all__ = ["Representation", "tokenize", "represent"]
 
-# A word: letters or digits, joined by inner apostrophes, hyphens, periods or ampersands
-# (U.S, AT&T, 11-12, Kyiv's); a final period is left to the sentence.
-_TOKEN = re.compile(r"[^\W_]+(?:['’.&-][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -62,9 +60,9 @@ def tokenize(text: str, language: Language, cache: dict[str, str] | None = None,
     if language.long_names is not None:
         text = language.long_names.sub(lambda match: language.short_forms[match.group()], text)
     if language.segment is None:
-        words = _TOKEN.findall(text)
+        words = TOKEN.findall(text)
     else:  # a script without spaces: the segmenter finds the words, the pattern drops punctuation
-        words = [word for piece in language.segment(text) for word in _TOKEN.findall(piece)]
+        words = [word for piece in language.segment(text) for word in TOKEN.findall(piece)]
     terms = []
     for word in words:
         term = known.get(word)
@@ -91,30 +89,6 @@ def _term(word: str, language: Language) -> str:
     if "." in lowered or (not lowered.isalpha() and any(char.isdigit() for char in lowered)):
         return lowered
     return language.stem(lowered)
-
-
-def depends_on_context(text: str, language: Language) -> bool:
-    """True when a sentence cannot stand alone: it opens with a word that points back ("These
-    efforts", "But", "However"), starts in lowercase (the tail of a broken sentence), or
-    opens or closes a quotation it does not contain."""
-    stripped = text.lstrip("\"'“‘«( ")
-    if not stripped or stripped[0].islower():
-        return True
-    first = _TOKEN.match(stripped)
-    if first and first.group().lower() in language.dangling_openers:
-        return True
-    if text.count("“") != text.count("”") or text.count('"') % 2:
-        return True
-    return False
-
-
-def frames_the_story(text: str, language: Language) -> bool:
-    """True when a sentence's main clause only places the story in a wider context ("The effort
-    is part of broader negotiations …") rather than reporting something of it."""
-    if language.framing is None:
-        return False
-    lowered = text.lower()
-    return any(key in lowered for key in language.framing_keys) and language.framing.search(text) is not None
 
 
 def represent(sentences: Sequence[Sentence], language: Language) -> Representation:

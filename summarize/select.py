@@ -89,12 +89,12 @@ class Selector:
         changes no dev or seed briefing (it bounds the work on large sets).
     dependent_weight : float, default 0.5
         The factor on the score of a sentence that cannot stand alone
-        (:func:`summarize.represent.depends_on_context`). No dev briefing moves between 0.25
+        (:func:`summarize.cues.depends_on_context`). No dev briefing moves between 0.25
         and 1.0; at 1.0 the seed briefing quotes lines opening with "But" and "This" and one with
         a quotation it does not close.
     framing_weight : float, default 0.5
         The factor on the score of a sentence that only places the story in a wider context
-        (:func:`summarize.represent.frames_the_story`). Such a sentence shares the story's most
+        (:func:`summarize.cues.frames_the_story`). Such a sentence shares the story's most
         common words with nearly every sentence, so TextRank ranks it high, and its paraphrases
         make it well corroborated; yet no term statistic tried (specificity, novelty, spread,
         centroid or headline similarity) told it from a fact, while its wording does. No dev

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from summarize.language import get_language
 from summarize.model import Sentence
-from summarize.represent import depends_on_context, frames_the_story, represent, tokenize
+from summarize.cues import depends_on_context, frames_the_story
+from summarize.represent import represent, tokenize
 
 EN = get_language("english")
 
