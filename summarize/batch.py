@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from .errors import BatchIncompleteError, InputError, OptionsError, SummarizeError
+from .errors import BatchIncompleteError, InputError, OptionsError, SummarizeError, too_large
 from .load import DEFAULT_MAX_BYTES, METADATA_KEYS, load_documents, unique_id
 from .model import Briefing, Document
 
@@ -144,8 +144,7 @@ def _jsonl_sets(name: str, max_bytes: int) -> Iterator[DocumentSet]:
                 if not whole:
                     found = _SET_FIELD.search(line[:65536])
                     if found is None:
-                        raise InputError(f"{name}:{number}: a line larger than the limit of {max_bytes:,} "
-                                         "bytes, with no \"set\" at its start")
+                        raise too_large(f"{name}:{number}: a line with no \"set\" at its start is", max_bytes)
                     set_id, raw = json.loads(f'"{found.group(1)}"'), None
                 else:
                     raw = _parse_line(line, name, number)
@@ -160,7 +159,7 @@ def _jsonl_sets(name: str, max_bytes: int) -> Iterator[DocumentSet]:
                     current, documents, ids, size, error = set_id, [], set(), 0, None
                 size += len(line.encode("utf-8", "surrogatepass"))
                 if error is None and (raw is None or size > max_bytes):
-                    error, documents = f"the set is larger than the limit of {max_bytes:,} bytes", []
+                    error, documents = str(too_large("the set is", max_bytes)), []
                 if error is None and raw is not None:
                     documents.append(_document(raw, name, number, ids, len(documents)))
     except (OSError, EOFError, UnicodeDecodeError, zlib.error) as failure:

@@ -7,7 +7,7 @@ catch one class. The CLI maps :class:`OptionsError` to exit status 2 (usage) and
 
 from __future__ import annotations
 
-__all__ = ["SummarizeError", "InputError", "OptionsError", "NoSentencesError", "BatchIncompleteError"]
+__all__ = ["SummarizeError", "InputError", "OptionsError", "NoSentencesError", "BatchIncompleteError", "too_large"]
 
 
 class SummarizeError(Exception):
@@ -16,6 +16,14 @@ class SummarizeError(Exception):
 
 class InputError(SummarizeError):
     """A document or path cannot be used: missing, unreadable, binary, empty, too large."""
+
+
+def too_large(subject: str, limit: int) -> InputError:
+    """The one message for input over a byte limit, wherever it is found (a file, the inputs
+    together, a URL, a batch line or set): it names both ways to raise the limit, since the
+    library and the CLI share it."""
+    return InputError(f"{subject} larger than the limit of {limit:,} bytes "
+                      "(raise it with --max-bytes, or max_bytes= in Python)")
 
 
 class NoSentencesError(InputError):

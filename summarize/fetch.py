@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from .defaults import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
-from .errors import InputError
+from .errors import InputError, too_large
 
 __all__ = ["DEFAULT_TIMEOUT", "Fetched", "fetch", "is_url"]
 
@@ -85,7 +85,7 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
             for chunk in response.stream(1 << 16, decode_content=True):
                 size += len(chunk)
                 if size > max_bytes:
-                    raise InputError(f"{url}: larger than the limit of {max_bytes:,} bytes (raise it with --max-bytes)")
+                    raise too_large(f"{url}:", max_bytes)
                 if time.monotonic() > deadline:
                     raise InputError(f"{url}: no answer within {timeout:g} s")
                 chunks.append(chunk)

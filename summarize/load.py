@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 
 from .encodings import check_encoding
 from .encodings import decode_bytes as decode_text
-from .errors import InputError, OptionsError, SummarizeError
+from .errors import InputError, OptionsError, SummarizeError, too_large
 from .defaults import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from .fetch import Fetched, fetch, is_url
 from .formats import (
@@ -74,10 +74,7 @@ _CHUNK = 1 << 20
 
 
 def _too_large(name: str, limit: int, remaining: int) -> InputError:
-    if remaining < limit:
-        return InputError(f"{name}: the inputs together are larger than the limit of {limit:,} bytes "
-                          "(raise it with --max-bytes)")
-    return InputError(f"{name}: input is larger than the limit of {limit:,} bytes (raise it with --max-bytes)")
+    return too_large(f"{name}: the inputs together are" if remaining < limit else f"{name}: input is", limit)
 
 
 def _read_limited(stream: BinaryIO, remaining: int, name: str, limit: int | None = None) -> bytes:
