@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .language import Language
-from .model import Block, strip_span
+from .model import Block, collapse_whitespace, strip_span
 
 __all__ = ["Cleaner", "Unit", "content_blocks", "split_units", "detect_title", "noise_reason", "notice_reason"]
 
@@ -243,16 +243,14 @@ class Cleaner:
         the top is the document's title, not a sentence of its body, and is left out too."""
         units = self.split_units(text)
         headline = self.headline(units, language)
-        repeated = {
-            key for key, count in Counter(" ".join(unit.text.split()).lower() for unit in units).items()
-            if count > 1
-        }
+        keys = [collapse_whitespace(unit.text).lower() for unit in units]
+        repeated = {key for key, count in Counter(keys).items() if count > 1}
         for strict in (True, False):
             kept = [
                 Block(paragraph=unit.paragraph, start=unit.start, end=unit.end)
-                for unit in units
+                for unit, key in zip(units, keys, strict=True)
                 if self.noise_reason(unit.text, language, strict=strict) is None
-                and (not strict or " ".join(unit.text.split()).lower() not in repeated)
+                and (not strict or key not in repeated)
                 and (not strict or unit is not headline)
             ]
             if kept:
@@ -279,7 +277,7 @@ class Cleaner:
     def detect_title(self, text: str, language: Language) -> str:
         """A headline at the top of the text, or ``""`` (see :meth:`headline`)."""
         headline = self.headline(self.split_units(text), language)
-        return " ".join(headline.text.split()) if headline else ""
+        return collapse_whitespace(headline.text) if headline else ""
 
 
 _DEFAULT = Cleaner()

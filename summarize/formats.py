@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import Any
 
 from .errors import InputError
-from .model import Document
+from .model import Document, collapse_whitespace
 
 __all__ = [
     "DOCUMENT_EXTRA",
@@ -115,7 +115,7 @@ def _letters(text: str) -> str:
 def _clean(value: Any) -> str | None:
     if value is None:
         return None
-    text = " ".join(str(value).split())
+    text = collapse_whitespace(str(value))
     return text or None
 
 
@@ -134,7 +134,7 @@ def _fragment_text(fragment: str) -> str:
         return re.sub(r"<[^>]*>", " ", fragment).strip()
     for element in root.iter("script", "style"):
         element.drop_tree()
-    paragraphs = [" ".join(part.split()) for part in root.text_content().split("\n\n")]
+    paragraphs = [collapse_whitespace(part) for part in root.text_content().split("\n\n")]
     return "\n\n".join(part for part in paragraphs if part)
 
 
