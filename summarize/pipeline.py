@@ -26,7 +26,7 @@ __all__ = ["DEFAULT_SENTENCES", "LARGE_SET_CHARACTERS", "Summarizer", "summarize
 logger = logging.getLogger(__name__)
 
 _TITLE_WORDS = 12
-_STAGES = ("clean", "split", "represent", "rank", "select")
+_STAGES = ("clean", "split", "represent", "stories", "rank", "select")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -152,7 +152,8 @@ class Summarizer:
         """The briefing of ``documents``. With ``progress``, a large set (see
         :data:`LARGE_SET_CHARACTERS`) shows its stages on a progress bar on stderr. ``on_stage``
         is called with each stage's name as it starts (``clean``, ``split``, ``represent``,
-        ``rank``, ``select``) and with ``"done"`` at the end: the benchmarks time the stages
+        ``stories`` (the mixed-stories check, when on), ``rank``, ``select``) and with ``"done"``
+        at the end: the benchmarks time the stages
         through it instead of running them one by one themselves. With
         ``explain``, the briefing's ``explain`` says why each line is in and the next candidates
         are out (see :class:`~summarize.model.Explanation`)."""
@@ -179,6 +180,7 @@ class Summarizer:
             stage("represent")
             representation = self.represent(split)
             if self.warn_mixed_stories:
+                stage("stories")
                 self.warn_if_several_stories(docs, split, representation)
             stage("rank")
             ranking = self.rank(split, representation)

@@ -28,10 +28,15 @@ __all__ = ["Ranking", "TextRank", "similarity_graph"]
 
 @dataclass(frozen=True, kw_only=True, eq=False)
 class Ranking:
-    """A score per sentence (PageRank, summing to 1) and the graph it was computed on."""
+    """A score per sentence (PageRank, summing to 1), read-only. (The graph it was computed on
+    is :meth:`TextRank.similarity`'s to give; nothing downstream reads it.)"""
 
     scores: np.ndarray
-    graph: sp.csr_matrix
+
+    def __post_init__(self) -> None:
+        scores = np.array(self.scores, dtype=float)
+        scores.setflags(write=False)
+        object.__setattr__(self, "scores", scores)
 
 
 def _top_k_per_row(block: sp.csr_matrix, k: int) -> sp.csr_matrix:
@@ -144,12 +149,11 @@ class TextRank:
         return prior
 
     def rank(self, sentences: Sequence[Sentence], representation: Representation) -> Ranking:
-        graph = self.similarity(sentences, representation)
         if not sentences:
-            return Ranking(scores=np.zeros(0), graph=graph)
+            return Ranking(scores=np.zeros(0))
+        graph = self.similarity(sentences, representation)
         prior = self.prior(sentences, representation)
-        scores = pagerank(graph, prior, damping=self.damping)
-        return Ranking(scores=scores, graph=graph)
+        return Ranking(scores=pagerank(graph, prior, damping=self.damping))
 
 
 def pagerank(graph: sp.csr_matrix, prior: np.ndarray, *, damping: float) -> np.ndarray:

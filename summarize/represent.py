@@ -35,6 +35,9 @@ class Representation:
     term presence weighted by IDF over sentences. Across a few paraphrased sources nearly every
     story word is in every document, so document IDF barely separates "NATO" from "umbrella";
     sentence IDF does, and paraphrases of one fact stand out from sentences merely on topic.
+
+    The arrays, including the matrices' values, are read-only: every later stage reads them and
+    none may change what another one sees.
     """
 
     terms: list[list[str]]
@@ -48,6 +51,11 @@ class Representation:
     fact_matrix: sp.csr_matrix
     vocabulary: dict[str, int]
     idf: np.ndarray
+
+    def __post_init__(self) -> None:
+        for array in (self.word_counts, self.dependent, self.framing, self.idf, self.matrix.data,
+                      self.fact_matrix.data):
+            array.setflags(write=False)
 
 
 def tokenize(text: str, language: Language, cache: dict[str, str] | None = None, *,

@@ -130,7 +130,7 @@ def test_selector_contract(selector, budget, prepared):
         length[sentence.doc_index] = max(length.get(sentence.doc_index, 0), sentence.position + 1)
     depths = [sentences[i].position / length[sentences[i].doc_index] for i in indices]
     assert depths == sorted(depths)
-    assert selector.select([], representation, Ranking(scores=np.zeros(0), graph=sp.csr_matrix((0, 0))), budget) == []
+    assert selector.select([], representation, Ranking(scores=np.zeros(0)), budget) == []
 
 
 @pytest.mark.parametrize("ranker", RANKERS, ids=lambda r: repr(r)[:60])

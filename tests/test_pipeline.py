@@ -59,4 +59,8 @@ def test_on_stage_reports_every_stage_in_order_then_done():
     Summarizer()(["The council approved the new budget on Monday after a long debate. "
                   "The mayor said the plan pays for schools and roads for five years."],
                  sentences=1, on_stage=seen.append)
+    assert seen == ["clean", "split", "represent", "stories", "rank", "select", "done"]
+    seen.clear()
+    Summarizer(warn_mixed_stories=False)(["The council approved the new budget on Monday after a long debate."],
+                                         on_stage=seen.append)
     assert seen == ["clean", "split", "represent", "rank", "select", "done"]
