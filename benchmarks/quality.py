@@ -75,6 +75,16 @@ def truncate_words(sentences: Iterable[str], limit: int = WORD_LIMIT) -> list[st
 def ours(cluster: Cluster) -> list[str]:
     from summarize import summarize
 
+    # ROUGE cuts every summary at 100 words itself (-l 100), as it does the published systems'
+    # outputs that run over; so ours adds sentences until 100 words, the last one cut by ROUGE.
+    briefing = summarize(cluster.documents, words=WORD_LIMIT, allow_overrun=True)
+    return [sentence.text for sentence in briefing.sentences]
+
+
+def ours_strict(cluster: Cluster) -> list[str]:
+    """The CLI default, ``--words 100``: never over 100 words, so ROUGE cuts nothing."""
+    from summarize import summarize
+
     briefing = summarize(cluster.documents, words=WORD_LIMIT)
     return [sentence.text for sentence in briefing.sentences]
 
@@ -191,7 +201,7 @@ def format_table(rows: Sequence[dict[str, object]], *, markdown: bool) -> str:
 
 
 def systems_for(clusters: Sequence[Cluster], wanted: set[str] | None) -> dict[str, Callable[[Cluster], list[str]]]:
-    systems: dict[str, Callable[[Cluster], list[str]]] = {"ours": ours, "lead": lead}
+    systems: dict[str, Callable[[Cluster], list[str]]] = {"ours": ours, "ours-strict": ours_strict, "lead": lead}
     systems.update({name: sumy_system(name) for name in SUMY_SYSTEMS})
     published = sorted({name for cluster in clusters for name in cluster.peers})
     for name in published:

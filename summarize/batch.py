@@ -275,12 +275,14 @@ class _Job:
     summarizer: Summarizer
     sentences: int | None
     words: int | None
+    allow_overrun: bool = False
 
 
 def _summarize_one(arguments: tuple[DocumentSet, _Job]) -> BatchResult:
     document_set, job = arguments
     try:
-        briefing = job.summarizer(list(document_set.documents), sentences=job.sentences, words=job.words)
+        briefing = job.summarizer(list(document_set.documents), sentences=job.sentences, words=job.words,
+                                  allow_overrun=job.allow_overrun)
     except SummarizeError as error:
         return BatchResult(set=document_set.id, error=str(error))
     except Exception as error:  # a defect on one set must not cost the others their briefings
@@ -301,6 +303,7 @@ def summarize_sets(
     progress: bool = False,
     warn_mixed_stories: bool = True,
     summarizer: Summarizer | None = None,
+    allow_overrun: bool = False,
 ) -> Iterator[BatchResult]:
     """Summarize every set, yielding results in input order as they are ready.
 
@@ -309,7 +312,7 @@ def summarize_sets(
     sets
         Any iterable, consumed lazily: a generator from :func:`iter_sets` streams a batch of any
         length through constant memory.
-    sentences, words, language
+    sentences, words, language, allow_overrun
         As for :func:`summarize.summarize`, checked here, at the call.
     summarizer
         A configured :class:`~summarize.Summarizer` (another ranker or selector, say) to run on
@@ -352,7 +355,7 @@ def summarize_sets(
         raise OptionsError("give jobs or an executor, not both")
     if executor is not None and not callable(getattr(executor, "submit", None)):
         raise OptionsError(f"executor must be a concurrent.futures.Executor, not {type(executor).__name__}")
-    job = _Job(summarizer=summarizer, sentences=sentences, words=words)
+    job = _Job(summarizer=summarizer, sentences=sentences, words=words, allow_overrun=allow_overrun)
     total = len(sets) if isinstance(sets, Sequence) else None  # a stream's length is not known
     return _results(iter(sets), job, jobs=jobs, executor=executor, in_flight=in_flight,
                     progress=progress, total=total)

@@ -128,8 +128,11 @@ def _build_parser() -> _Parser:
     budget.add_argument("-n", "--sentences", type=_positive, metavar="N",
                         help="at most N sentences, e.g. -n 4")
     budget.add_argument("--words", type=_positive, metavar="N",
-                        help="about N words: sentences are added until N is reached, so the last "
-                             "may run over, e.g. --words 100")
+                        help="at most N words: a sentence that would run over is passed for a "
+                             "shorter one that fits, e.g. --words 100")
+    budget.add_argument("--allow-overrun", action="store_true",
+                        help="with --words, add sentences until N is reached, so the last may run "
+                             "over (more of the top sentences, for a reader who cuts the text anyway)")
     out = parser.add_argument_group("output")
     out.add_argument("-f", "--format", choices=FORMAT_NAMES, metavar="FORMAT",
                      help="markdown (default), html (a standalone page), json, or text; "
@@ -215,6 +218,8 @@ def parse_args(argv: Sequence[str] | None = None, *, stdin_piped: bool | None = 
     if args.explain and (args.batch or args.stories):
         parser.error(f"--explain explains one briefing; it does not go with "
                      f"{'--batch' if args.batch else '--stories'}")
+    if args.allow_overrun and args.words is None:
+        parser.error("--allow-overrun goes with --words")
     if args.min_story_size != 1 and not args.stories:
         parser.error("--min-story-size goes with --stories")
     if (args.scheduler or args.resume) and not args.batch:
@@ -311,7 +316,7 @@ def run_batch(args: argparse.Namespace) -> int:
         with engine as executor:
             for result in summarize_sets(to_do(), sentences=args.sentences, words=args.words,
                                          language=args.language, jobs=args.jobs, executor=executor,
-                                         progress=progress):
+                                         progress=progress, allow_overrun=args.allow_overrun):
                 done += 1
                 if not output.write(names.popleft(), result):
                     failed += 1
@@ -356,7 +361,8 @@ def run_stories(args: argparse.Namespace) -> int:
         prepare_output_directory(args.output, args.paths, option="--stories")
     progress = sys.stderr.isatty() and not args.quiet
     results = list(brief_stories(briefed, sentences=args.sentences, words=args.words,
-                                 language=args.language, jobs=args.jobs, progress=progress))
+                                 language=args.language, jobs=args.jobs, progress=progress,
+                                 allow_overrun=args.allow_overrun))
     briefings = [result.briefing for result in results if result.briefing is not None]
     if not briefings:
         raise NoSentencesError("no story could be briefed: no sentences found in any of them")
@@ -401,7 +407,8 @@ def run(args: argparse.Namespace) -> int:
     summarizer = Summarizer(language=args.language)
     documents = _load(args)
     briefing = summarizer(documents, sentences=args.sentences, words=args.words,
-                          progress=sys.stderr.isatty() and not args.quiet, explain=args.explain)
+                          progress=sys.stderr.isatty() and not args.quiet, explain=args.explain,
+                          allow_overrun=args.allow_overrun)
     data = render(briefing, args.format).encode("utf-8")
     if args.output is None:
         write_stdout(data)

@@ -91,8 +91,8 @@ def explain(
         covering = choice.covered_by.get(index)
         restated_line: int | None = None
         closeness: float | None = None
-        if covering is None:  # never reached: the budget was full
-            reason = "over the budget"
+        if covering is None:  # passed as too long for the words left, or never reached
+            reason = "does not fit the word budget" if position < choice.considered else "over the budget"
         else:
             restated_line = line_of[covering]
             copy = sentence.text == sentences[covering].text

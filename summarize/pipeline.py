@@ -9,9 +9,11 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+
 from .clean import Cleaner
 from .defaults import DEFAULT_SENTENCES, LARGE_SET_CHARACTERS
-from .errors import NoSentencesError
+from .errors import NoSentencesError, OptionsError
 from .explain import explain as explain_choice
 from .language import Language, get_language
 from .load import as_documents
@@ -148,6 +150,7 @@ class Summarizer:
         progress: bool = False,
         explain: bool = False,
         on_stage: Callable[[str], None] | None = None,
+        allow_overrun: bool = False,
     ) -> Briefing:
         """The briefing of ``documents``. With ``progress``, a large set (see
         :data:`LARGE_SET_CHARACTERS`) shows its stages on a progress bar on stderr. ``on_stage``
@@ -156,10 +159,12 @@ class Summarizer:
         at the end: the benchmarks time the stages
         through it instead of running them one by one themselves. With
         ``explain``, the briefing's ``explain`` says why each line is in and the next candidates
-        are out (see :class:`~summarize.model.Explanation`)."""
+        are out (see :class:`~summarize.model.Explanation`). A ``words`` budget is never
+        exceeded unless ``allow_overrun`` (see :class:`~summarize.select.Budget`)."""
         budget = Budget(
             sentences=DEFAULT_SENTENCES if sentences is None and words is None else sentences,
             words=words,
+            overrun=allow_overrun,
         )
         docs = as_documents(documents)
         if not docs:
@@ -187,10 +192,12 @@ class Summarizer:
             stage("select")
             if not explain:
                 selections = self.select(split, representation, ranking, budget)
+                _check_fits(selections, representation, budget, self.selector.eligible(split, representation))
                 briefing = self.briefing(docs, split, _with_copies(selections, split, copies))
             else:
                 choice = self.selector.choose(split, representation, ranking, budget)
                 selections = self.selector.arrange(split, list(choice.chosen))
+                _check_fits(selections, representation, budget, self.selector.eligible(split, representation))
                 briefing = self.briefing(docs, split, _with_copies(selections, split, copies))
                 briefing = replace(briefing, explain=explain_choice(
                     split, representation, ranking, self.ranker.prior(split, representation), choice,
@@ -204,6 +211,16 @@ class Summarizer:
 #: one sentence took 53 s and 3.6 GB. No sentence of the seeds or of DUC 2004 is repeated nearly
 #: this often, so their briefings are unchanged; the copies left out still count as sources.
 MAX_COPIES = 16
+
+
+def _check_fits(selections: Sequence[Selection], representation: Representation, budget: Budget,
+                eligible: np.ndarray) -> None:
+    """A words budget shorter than every sentence leaves nothing to quote: say so, with the way out."""
+    if not selections and budget.words is not None and len(representation.word_counts):
+        counts = representation.word_counts[eligible] if eligible.any() else representation.word_counts
+        shortest = int(counts.min())
+        raise OptionsError(f"no sentence fits in {budget.words} words (the shortest has {shortest}); "
+                           "give a larger --words, or --allow-overrun to let the last sentence run over")
 
 
 def _cap_copies(sentences: list[Sentence]) -> tuple[list[Sentence], dict[str, list[int]]]:
@@ -287,15 +304,17 @@ def summarize(
     language: str = "english",
     progress: bool = False,
     explain: bool = False,
+    allow_overrun: bool = False,
 ) -> Briefing:
     """Summarize a set of documents about one story into a cited briefing.
 
     ``documents`` holds :class:`Document` objects, :class:`pathlib.Path` objects (files or
     directories, read like :func:`load_documents`), or ``str`` texts (a ``str`` is always text,
-    never a path). The budget is ``sentences`` or ``words`` (the last sentence may run over);
-    with neither, six sentences. ``progress`` shows a bar on stderr for a large set. Raises
+    never a path). The budget is ``sentences`` or ``words`` (never exceeded: a sentence that
+    would run over is passed for a shorter one; ``allow_overrun`` lets the last run over
+    instead); with neither, six sentences. ``progress`` shows a bar on stderr for a large set. Raises
     :class:`SummarizeError` subclasses on bad input. With ``explain``, ``briefing.explain`` says
     why each line is in and why the next ten candidates are out (``--explain`` on the CLI).
     """
     return Summarizer(language=language)(documents, sentences=sentences, words=words, progress=progress,
-                                         explain=explain)
+                                         explain=explain, allow_overrun=allow_overrun)

@@ -27,10 +27,14 @@ __all__ = ["Budget", "Choice", "Corroboration", "SameFacts", "Selection", "Selec
 @dataclass(frozen=True, kw_only=True)
 class Budget:
     """How long the briefing may be: a number of sentences, of words, or both (whichever
-    is reached first). A words budget stops once it is reached; the last sentence may run over."""
+    is reached first). A words budget is never exceeded: a sentence that would run over is
+    passed for the next one that fits. With ``overrun``, sentences are added until the words
+    budget is reached, so the last may run over (the behaviour before, and ROUGE's protocol,
+    which cuts every summary at its word limit itself)."""
 
     sentences: int | None = None
     words: int | None = None
+    overrun: bool = False
 
     def __post_init__(self) -> None:
         for name in ("sentences", "words"):
@@ -46,6 +50,10 @@ class Budget:
         if self.sentences is not None and sentences >= self.sentences:
             return True
         return self.words is not None and words >= self.words
+
+    def fits(self, words: int, more: int) -> bool:
+        """Whether a sentence of ``more`` words may follow ``words`` words already taken."""
+        return self.overrun or self.words is None or words + more <= self.words
 
     def expected_sentences(self) -> int:
         """A generous guess of how many sentences the budget takes (for candidate pools)."""
@@ -196,7 +204,7 @@ class Selector:
             if budget.full(len(chosen), words):
                 break
             considered += 1
-            if index in covered_by:
+            if index in covered_by or not budget.fits(words, int(representation.word_counts[index])):
                 continue
             same = facts.restating(index)
             for other in [*same.tolist(), *copies[sentences[index].text]]:

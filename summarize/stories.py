@@ -328,6 +328,7 @@ def summarize_stories(
     jobs: int = 1,
     progress: bool = False,
     summarizer: Summarizer | None = None,
+    allow_overrun: bool = False,
 ) -> list[Briefing]:
     """One briefing per story of ``documents`` (see :func:`group_stories`), in the same order.
 
@@ -341,7 +342,7 @@ def summarize_stories(
         raise OptionsError("give the language through the summarizer, not beside it")
     stories = group_stories(documents, language=summarizer.language if summarizer else language)
     results = brief_stories(stories, sentences=sentences, words=words, language=language,
-                            jobs=jobs, progress=progress, summarizer=summarizer)
+                            jobs=jobs, progress=progress, summarizer=summarizer, allow_overrun=allow_overrun)
     return [result.briefing for result in results if result.briefing is not None]
 
 
@@ -354,6 +355,7 @@ def brief_stories(
     jobs: int = 1,
     progress: bool = False,
     summarizer: Summarizer | None = None,
+    allow_overrun: bool = False,
 ) -> Iterator[BatchResult]:
     """A :class:`~summarize.batch.BatchResult` per story, in order, its ``set`` the story's
     number (1-based); a story that fails is logged and has ``error`` set. A story is one story:
@@ -363,7 +365,7 @@ def brief_stories(
     summarizer = replace(summarizer or Summarizer(language=language), warn_mixed_stories=False)
     sets = [DocumentSet(id=str(number), documents=tuple(story)) for number, story in enumerate(stories, start=1)]
     for result in summarize_sets(sets, sentences=sentences, words=words, jobs=jobs, progress=progress,
-                                 summarizer=summarizer):
+                                 summarizer=summarizer, allow_overrun=allow_overrun):
         if result.briefing is None:
             story = sets[int(result.set) - 1]
             logger.warning("story %s (%s) left out: %s", result.set,

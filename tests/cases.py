@@ -79,4 +79,6 @@ BAD_INPUTS = [
              InputError, "the feed has no entries"),
     BadInput("failed URL only", lambda p: ["http://127.0.0.1:9/story.html"], InputError, "connection refused",
              options=("--private-urls",)),
+    BadInput("words budget shorter than every sentence", _story, OptionsError,
+             "give a larger --words, or --allow-overrun", ("--words", "5"), exit_status=2),
 ]

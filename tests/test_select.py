@@ -43,10 +43,32 @@ def test_paraphrases_are_cited_together_not_repeated():
     assert strike.sources == ("doc-2",)
 
 
-def test_words_budget_stops_once_reached():
+def test_words_budget_is_never_exceeded_unless_overrun_is_allowed():
     briefing = summarize(["\n".join(FLOOD)], words=20)
     counts = [len(s.text.split()) for s in briefing.sentences]
+    assert counts and sum(counts) <= 20
+    # The first sentence (16 words) fits; the next ones (15, 14) would run over, so none follows.
+    assert len(briefing.sentences) == 1
+    overrun = summarize(["\n".join(FLOOD)], words=20, allow_overrun=True)
+    counts = [len(s.text.split()) for s in overrun.sentences]
     assert sum(counts[:-1]) < 20 <= sum(counts)
+
+
+def test_a_sentence_that_would_run_over_is_passed_for_a_shorter_one():
+    long_second = "Officials said the river in the northern valley rose four metres overnight on Monday " \
+                  "and the emergency services evacuated thousands of residents from twelve flooded villages."
+    short_third = "Farmers in the valley will get compensation for the flooded harvest."
+    briefing = summarize(["\n".join([FLOOD[0], long_second, short_third])], words=30)
+    texts = [s.text for s in briefing.sentences]
+    assert texts == [FLOOD[0], short_third]  # 16 + 11 words; the 26-word second would make 42
+    explained = summarize(["\n".join([FLOOD[0], long_second, short_third])], words=30, explain=True).explain
+    assert [p.reason for p in explained.passed if p.text == long_second] == ["does not fit the word budget"]
+
+
+def test_a_words_budget_shorter_than_every_sentence_is_a_clear_error():
+    with pytest.raises(OptionsError, match=r"no sentence fits in 5 words \(the shortest has \d+\).*--allow-overrun"):
+        summarize(["\n".join(FLOOD)], words=5)
+    assert len(summarize(["\n".join(FLOOD)], words=5, allow_overrun=True).sentences) == 1
 
 
 def test_reading_order_follows_article_position():
