@@ -74,15 +74,16 @@ class Selection:
 class Selector:
     """Greedy selection with one same-fact threshold for redundancy and corroboration.
 
-    Values measured on the DUC 2004 dev half (ROUGE-1 / ROUGE-2 recall at 100 words, one
-    setting moved at a time from the defaults, which give 39.28 / 9.82; 2026-11-23) and on the
-    seeds (does the briefing change; ``tests/test_seeds.py`` says whether it still holds).
+    Values measured on the DUC 2004 dev half (ROUGE-1 / ROUGE-2 recall, 100 words as the
+    benchmark runs it, one setting moved at a time from the defaults, which give 38.87 / 9.88;
+    2026-11-23) and on the seeds (does the briefing change; ``tests/test_seeds.py`` says whether
+    it still holds).
 
     Parameters
     ----------
     same_fact : float, default 0.3
         Similarity (:attr:`Representation.fact_matrix`) at or above which two sentences state
-        the same thing. 0.25: 38.53 / 9.43; 0.35: 38.49 / 9.52; both change the seeds.
+        the same thing. 0.25: 38.17 / 9.43; 0.35: 38.42 / 9.42; both change the seeds.
     corroboration_weight : float, default 0.3
         How much a sentence's score grows when every other document states it too (so a fact
         all sources report comes before a fact one source reports). 1.0 gave 38.16 / 9.34
@@ -91,14 +92,14 @@ class Selector:
     min_words, max_words : int, default 8, 50
         Sentences outside this length are not quoted (datelines, fragments, run-ons) unless
         nothing else is left. ``max_words`` 50 took ROUGE from 38.63 / 9.79 to 38.84 / 9.84 when
-        set (60 gives 39.22 / 9.82 today); ``min_words`` 6 or 10 changes no dev briefing.
+        set; ``min_words`` 6 or 10 changes no dev score.
     pool : int, default 20
         How many candidates per expected sentence get their corroboration measured; 10 or 40
-        changes no dev or seed briefing (it bounds the work on large sets).
+        changes no dev score and no seed briefing (it bounds the work on large sets).
     dependent_weight : float, default 0.5
         The factor on the score of a sentence that cannot stand alone
-        (:func:`summarize.cues.depends_on_context`). No dev briefing moves between 0.25
-        and 1.0; at 1.0 the seed briefing quotes lines opening with "But" and "This" and one with
+        (:func:`summarize.cues.depends_on_context`). 0.25 changes no dev score, 1.0 gives
+        38.89 / 9.84; at 1.0 the seed briefing quotes lines opening with "But" and "This" and one with
         a quotation it does not close.
     framing_weight : float, default 0.5
         The factor on the score of a sentence that only places the story in a wider context
@@ -106,13 +107,13 @@ class Selector:
         common words with nearly every sentence, so TextRank ranks it high, and its paraphrases
         make it well corroborated; yet no term statistic tried (specificity, novelty, spread,
         centroid or headline similarity) told it from a fact, while its wording does. No dev
-        briefing moves between 0.25 and 1.0; at 1.0 the seed briefing quotes the framing line.
+        score moves between 0.25 and 1.0; at 1.0 the seed briefing quotes the framing line.
     shared_witnesses, witness_share : int, float, default 2, 0.5
         A sentence also states a chosen sentence's fact when at least this many, and at least
         this share, of the chosen sentence's paraphrases are its paraphrases too (see
         :meth:`restates`); ``shared_witnesses=0`` turns the rule off. For loose translations of
-        one report (the seeds): 0 or 3 changes the seed briefing and no dev briefing;
-        ``witness_share`` 0.3 gives 39.12 / 9.70.
+        one report (the seeds): 0 or 3 changes the seed briefing and no dev score;
+        ``witness_share`` 0.3 gives 38.78 / 9.87.
     """
 
     same_fact: float = 0.3

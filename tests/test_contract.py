@@ -48,7 +48,8 @@ class _CosineFacts(Selector):
 
 RANKERS = [
     TextRank(),
-    TextRank(position_prior=0.0, lead_weight=0.0),
+    TextRank(position_prior=0.0),
+    TextRank(lead_weight=0.75),  # the lead bonus before issue 20
     TextRank(exact_limit=10),  # the sparse top-k graph on a small set
     _WordOverlap(),
     _FlatPrior(),
