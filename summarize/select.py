@@ -148,8 +148,12 @@ class Selector:
         return self.shared_witnesses > 0 and shared_witnesses >= needed and other_sources <= chosen_sources
 
     def eligible(self, sentences: Sequence[Sentence], representation: Representation) -> np.ndarray:
+        """Sentences that may be quoted: within the length limits, and not announcing what
+        follows with a colon ("The picture is getting a ton of reaction online:"), which quoted
+        alone points at nothing (issue 20)."""
         lengths = representation.word_counts
-        return (lengths >= self.min_words) & (lengths <= self.max_words)
+        announcing = np.array([sentence.text.rstrip().endswith((":", "：")) for sentence in sentences], dtype=bool)
+        return (lengths >= self.min_words) & (lengths <= self.max_words) & ~announcing
 
     def penalized(self, representation: Representation, ranking: Ranking) -> np.ndarray:
         """PageRank scores after the penalties for a sentence that cannot stand alone and for one

@@ -106,3 +106,21 @@ def test_restates_needs_most_witnesses_shared_and_no_foreign_source(shared, witn
                   chosen_sources=chosen_sources)
     assert Selector().restates(**kwargs) is expected
     assert Selector(shared_witnesses=0).restates(**kwargs) is False
+
+
+def test_a_sentence_that_announces_what_follows_with_a_colon_is_not_quoted():
+    teaser = "The picture of the flooded valley is getting a ton of reaction online from residents:"
+    documents = ["\n".join([teaser, *FLOOD]), "\n".join([teaser, *FLOOD_PARAPHRASE])]
+    briefing = summarize(documents, sentences=6)
+    assert briefing.sentences and all(not s.text.endswith(":") for s in briefing.sentences)
+    # Without the rule it would lead: it opens both documents and shares their words.
+    from summarize.pipeline import Summarizer
+    from summarize.select import Selector
+
+    class Permissive(Selector):
+        def eligible(self, sentences, representation):
+            lengths = representation.word_counts
+            return (lengths >= self.min_words) & (lengths <= self.max_words)
+
+    loose = Summarizer(selector=Permissive())(documents, sentences=6)
+    assert any(s.text == teaser for s in loose.sentences)
