@@ -153,7 +153,8 @@ class Selector:
         alone points at nothing (issue 20)."""
         lengths = representation.word_counts
         announcing = np.array([sentence.text.rstrip().endswith((":", "：")) for sentence in sentences], dtype=bool)
-        return (lengths >= self.min_words) & (lengths <= self.max_words) & ~announcing
+        eligible: np.ndarray = (lengths >= self.min_words) & (lengths <= self.max_words) & ~announcing
+        return eligible
 
     def penalized(self, representation: Representation, ranking: Ranking) -> np.ndarray:
         """PageRank scores after the penalties for a sentence that cannot stand alone and for one
