@@ -192,12 +192,12 @@ class Summarizer:
             stage("select")
             if not explain:
                 selections = self.select(split, representation, ranking, budget)
-                _check_fits(selections, representation, budget, self.selector.eligible(split, representation))
+                _check_fits(selections, representation, budget, lambda: self.selector.eligible(split, representation))
                 briefing = self.briefing(docs, split, _with_copies(selections, split, copies))
             else:
                 choice = self.selector.choose(split, representation, ranking, budget)
                 selections = self.selector.arrange(split, list(choice.chosen))
-                _check_fits(selections, representation, budget, self.selector.eligible(split, representation))
+                _check_fits(selections, representation, budget, lambda: self.selector.eligible(split, representation))
                 briefing = self.briefing(docs, split, _with_copies(selections, split, copies))
                 briefing = replace(briefing, explain=explain_choice(
                     split, representation, ranking, self.ranker.prior(split, representation), choice,
@@ -214,10 +214,12 @@ MAX_COPIES = 16
 
 
 def _check_fits(selections: Sequence[Selection], representation: Representation, budget: Budget,
-                eligible: np.ndarray) -> None:
-    """A words budget shorter than every sentence leaves nothing to quote: say so, with the way out."""
+                eligible: Callable[[], np.ndarray]) -> None:
+    """A words budget shorter than every sentence leaves nothing to quote: say so, with the way
+    out. (``eligible`` is only called then: the check costs nothing when the briefing has lines.)"""
     if not selections and budget.words is not None and len(representation.word_counts):
-        counts = representation.word_counts[eligible] if eligible.any() else representation.word_counts
+        mask = eligible()
+        counts = representation.word_counts[mask] if mask.any() else representation.word_counts
         shortest = int(counts.min())
         raise OptionsError(f"no sentence fits in {budget.words} words (the shortest has {shortest}); "
                            "give a larger --words, or --allow-overrun to let the last sentence run over")
