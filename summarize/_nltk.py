@@ -67,11 +67,8 @@ def _light() -> tuple[types.ModuleType, ...]:
     try:
         return tuple(importlib.import_module(name) for name in _MODULES)
     finally:
-        for name in set(sys.modules) - before:
+        for name in set(sys.modules) - before:  # the stand-ins and everything loaded through them
             if name == "nltk" or name.startswith("nltk."):
-                del sys.modules[name]
-        for name, module in stand_ins.items():
-            if sys.modules.get(name) is module:
                 del sys.modules[name]
 
 

@@ -15,7 +15,7 @@ import logging
 import pkgutil
 import re
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ._nltk import snowball
@@ -27,7 +27,9 @@ from .errors import OptionsError
 
 __all__ = ["Language", "get_language", "supported_languages"]
 
-# A written word: letters or digits, joined by inner hyphens, apostrophes or periods.
+# A written word: letters or digits, joined by inner hyphens, apostrophes or periods. Cleaning
+# counts these; cues.TOKEN, which represent uses for terms, also joins at "&" ("AT&T" is one
+# term). Made one, the cleaning counts of such words would change.
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 
 # The Unicode script a language is written in, as the first word of its letters' Unicode names.
@@ -99,7 +101,7 @@ SEGMENTERS: dict[str, tuple[str, tuple[str, ...], Callable[[], Callable[[str], l
 
 
 @functools.lru_cache(maxsize=None)
-def _segmenter(language: str) -> Callable[[str], list[str]]:
+def _segmenter(language: str) -> Callable[[str], Sequence[str]]:
     extra, modules, make = SEGMENTERS[language]
     missing = [module for module in modules if importlib.util.find_spec(module) is None]
     if missing:
@@ -107,7 +109,15 @@ def _segmenter(language: str) -> Callable[[str], list[str]]:
             f"{language} is written without spaces between words and needs a word segmenter "
             f"({', '.join(missing)} not installed): pip install 'summarize[{extra}]'"
         )
-    return make()
+    segment = make()
+
+    # Each sentence is segmented by cleaning (its paragraph), by its tokens and by its word
+    # count; a dictionary segmenter is the costly part of a run, so a text is segmented once.
+    @functools.lru_cache(maxsize=1 << 14)
+    def cached(text: str) -> tuple[str, ...]:
+        return tuple(segment(text))
+
+    return cached
 
 
 def _sumy_stop_words(language: str) -> frozenset[str]:
@@ -142,7 +152,7 @@ class Language:
     #: every script whose letters count as this language's (``script`` and the ones it mixes in)
     scripts: frozenset[str] = frozenset()
     #: splits text into words, for a script without spaces between them; ``None``: spaces do
-    segment: Callable[[str], list[str]] | None = field(default=None, repr=False, compare=False)
+    segment: Callable[[str], Sequence[str]] | None = field(default=None, repr=False, compare=False)
     #: written form of a name (one word, as written) → its term, e.g. ``"U.S"`` → ``"us"``
     name_terms: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
     #: multi-word names (``"United States"``), each rewritten to a one-word form before words
