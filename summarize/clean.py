@@ -8,9 +8,15 @@ particular page:
 * heading or menu: a short line with no sentence punctuation at its end;
 * fragment: a line of four words or fewer;
 * repeated line: the same line twice in one document (captions, share bars);
-* caption or credit: ``Photo: ...``, ``Source: ...``, ``... contributed reporting``;
+* caption or credit: ``Photo: ...``, ``Source: ...``, ``... contributed reporting``, ``Image
+  copyright ... Image caption ...``, ``FILE - In this ... file photo``, an agency credit
+  (``Name/Getty Images``, ``(AP Photo/Name)``);
+* a credit or caption that *opens* a paragraph of text ("Barry Brecheisen/Getty Images There is
+  no question ...", "(Photo: ...) Story Highlights ...") is cut off and the text kept;
 * boilerplate wording: cookies, privacy policy, "Powered by", "No comments", "Press play to
-  listen", outdated-browser notices, newsletter prompts and the like;
+  listen", outdated-browser notices, newsletter prompts, embedded-tweet and Instagram notices,
+  web-archive crawl notices, live-blog headers "(all times local)" and the like;
+* navigation: a line of short items between pipes ("Archives: Senate | House | ...");
 * another language: a line whose letters are mostly in another script than the language's, or
   a long line without a single stop word of the language.
 
@@ -28,7 +34,8 @@ from dataclasses import dataclass
 from .language import Language
 from .model import Block, collapse_whitespace, strip_span
 
-__all__ = ["Cleaner", "Unit", "content_blocks", "split_units", "detect_title", "noise_reason", "notice_reason"]
+__all__ = ["Cleaner", "Unit", "caption_prefix", "content_blocks", "split_units", "detect_title", "noise_reason",
+           "notice_reason"]
 
 # A sentence ends with one of these, possibly followed by closing quotes or brackets.
 _TERMINAL = re.compile(r"[.!?…:;。！？：；][\"'”’»)\]」』）]*\s*$")
@@ -60,8 +67,13 @@ _NOTICE_RULES = (
     _rule("caption", "photo|image|picture|video|caption|credit|source|illustration|pictured",
           r"^\s*(photo|image|picture|video|caption|credit|source|illustration|file photo|pictured)"
           r"\s*(\(s\))?\s*[:|]"),
-    _rule("caption", "getty|ap photo|afp photo|reuters/|shutterstock",
-          r"\b(getty images|ap photo|afp photo|reuters/|shutterstock)\b"),
+    # An agency named as a credit (beside a slash, in parentheses, or ending the paragraph), not
+    # an agency named in a sentence ("pictures Getty Images licensed to newspapers"). EPA only
+    # after the slash: "EPA/DHA" is a fatty acid in DUC 2006-07.
+    _rule("caption", "/|getty images|ap photo|afp photo|shutterstock",
+          r"/\s?(getty images|ap|afp|reuters|epa|shutterstock)\b|\b(getty images|ap photo|afp|reuters)\s?/"
+          r"|\b(getty images|ap photo|afp photo|shutterstock)\b(?=[^()\n]*\))"
+          r"|\b(getty images|ap photo|afp photo|shutterstock)[\s.)]*$"),
     _rule("caption", "contributed", r"\bcontributed (to )?(this )?report(ing)?\b"),
     _rule("caption", " by", r"^\s*(reporting|editing|writing|additional reporting) by\b"),
     _rule("boilerplate", "cookie",
@@ -85,11 +97,54 @@ _NOTICE_RULES = (
           r"\b(subscribe|sign up|register)\b.*\b(newsletter|updates|free)\b"),
     _rule("boilerplate", "share|follow us",
           r"\b(share|follow us) on (facebook|twitter|x|telegram|social media)\b"),
+    _rule("caption", "image copyright|image caption|media caption",
+          r"^\s*(image (copyright|caption)|media caption)\b"),
+    _rule("caption", "file", r"^\s*file\s*[-–—:]\s*(in )?this\b.{0,200}\b(file )?(photo|image|picture)\b"),
+    _rule("boilerplate", "tweet|twitter",
+          r"\blocation information to your tweets\b|\bdelete your tweet location history\b"
+          r"|^\s*tweet\s+(view comments|share)\b|\bpic\.twitter\.com/"),
+    _rule("boilerplate", "instagram|a post shared by",
+          r"^\s*view (this )?(post|photo|profile) on instagram\b|^\s*a post shared by\b"),
+    _rule("boilerplate", "crawl|wayback|slash pages",
+          r"\bslash pages from every domain\b|\bwayback machine\b|\bthese crawls are part of\b"
+          r"|\bcrawl(ed)? (data|by|of) (the )?(internet archive|archive team|common crawl)\b"),
+    _rule("boilerplate", "all times", r"\(all times (local|[a-z]{2,4})\)"),
+    _rule("navigation", "|", r"^[^|\n]{1,40}(\|[^|\n]{1,40}){2,}\|?\s*$"),
     _rule("boilerplate", "read more|related|similar articles|you may also like|advertisement"
           "|sponsored|share this|recommended",
           r"^\s*(read more|related (articles?|stories|news)|similar articles|you may also like"
           r"|advertisement|sponsored( content)?|share this( article)?|recommended)\b"),
 )
+
+
+# A photo credit: a name and an agency, either way round, or "(Photo: ...)". Names are capitalised
+# words; agencies are the wire services and photo libraries whose credits open web copies.
+_AGENCY = (r"(?:Getty Images|AFP(?: via Getty Images)?|AP(?: Photo)?|Reuters|EPA(?:-EFE)?|Shutterstock"
+           r"|Bloomberg|NurPhoto|Anadolu(?: Agency)?|Xinhua|SOPA Images|USA TODAY|Pool)")
+_NAME = r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}"
+_PERSON = r"[A-Z][a-z'’-]+(?:\s[A-Z]\.)?\s[A-Z][\w'’-]+"  # first and last name: where a credit ends
+_CREDIT = (rf"(?:(?i:photo|image|picture)s?(?i: credit)?\s*:\s*)?"
+           rf"(?:{_NAME}\s?/\s?{_AGENCY}(?:\s?/\s?{_AGENCY})?|{_AGENCY}\s?/\s?(?:{_AGENCY}|{_PERSON}))")
+# What else opens a paragraph before its body on news sites: highlight and share bars.
+_BAR = r"(?i:story highlights|tweet view comments|tweet share|share tweet)"
+_CREDIT_PREFIX = re.compile(
+    rf"^\s*(?:(?:{_CREDIT}|\((?i:photo|image)s?\s*:[^()\n]{{1,80}}\)|{_BAR})[\s,;:|]*)+(?=[\"“‘'A-Z0-9])")
+# A caption that ends in a parenthesised credit, with the body after it on the same line:
+# "FILE - In this 2017 file photo, ... (AP Photo/Evan Vucci) The president said ...".
+_CAPTION_THEN_BODY = re.compile(
+    r"^\s*(?i:file\s*[-–—:]|in this\b|(?:photo|image|picture)s?\s*:|pictured\b)[^\n]{0,300}?"
+    rf"\((?:[^()\n]{{0,60}}\b(?:{_AGENCY}|(?i:photo))\b[^()\n]{{0,60}})\)[\s,;:|]*(?=[\"“‘'A-Z])")
+
+
+def caption_prefix(text: str) -> int:
+    """How many characters at the start of ``text`` are a photo credit or caption before its body
+    text ("Barry Brecheisen/Getty Images There is no question ..."), 0 when none: the body
+    stays; the credit goes."""
+    for pattern in (_CREDIT_PREFIX, _CAPTION_THEN_BODY):
+        match = pattern.match(text)
+        if match and match.end() < len(text.rstrip()):
+            return match.end()
+    return 0
 
 
 def notice_reason(text: str, *, head: int = _NOTICE_HEAD) -> str | None:
@@ -242,7 +297,10 @@ class Cleaner:
         """The paragraphs of ``text`` that are content, as offsets into ``text``. A headline at
         the top is the document's title, not a sentence of its body, and is left out too."""
         units = self.split_units(text)
+        # The headline is found before credits are cut: a paragraph that opens with a credit is
+        # body text, and its body must not pass for a headline.
         headline = self.headline(units, language)
+        units = [self._without_caption(unit) for unit in units]
         keys = [collapse_whitespace(unit.text).lower() for unit in units]
         repeated = {key for key, count in Counter(keys).items() if count > 1}
         for strict in (True, False):
@@ -251,11 +309,22 @@ class Cleaner:
                 for unit, key in zip(units, keys, strict=True)
                 if self.noise_reason(unit.text, language, strict=strict) is None
                 and (not strict or key not in repeated)
-                and (not strict or unit is not headline)
+                and (not strict or headline is None or unit.paragraph != headline.paragraph)
             ]
             if kept:
                 return kept
         return []
+
+    @staticmethod
+    def _without_caption(unit: Unit) -> Unit:
+        """``unit`` without a photo credit or caption that opens it (see :func:`caption_prefix`):
+        a page whose every paragraph opens with a credit must keep its paragraphs' text."""
+        skip = caption_prefix(unit.text)
+        if not skip:
+            return unit
+        start, end = strip_span(unit.text, skip, len(unit.text))
+        return Unit(paragraph=unit.paragraph, start=unit.start + start, end=unit.start + end,
+                    text=unit.text[start:end])
 
     def headline(self, units: list[Unit], language: Language) -> Unit | None:
         """The first paragraph that starts with a capital or a quote, holds one sentence at most,

@@ -84,7 +84,7 @@ def explain(
     for position, index in enumerate(choice.order.tolist()):
         if len(passed) == EXPLAINED_PASSED:
             break
-        if index in line_of:
+        if index in line_of or index in choice.notices:
             continue
         sentence = sentences[index]
         score = round(choice.corroboration.boosted(index), _DIGITS)

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from summarize.clean import (
     _NOTICE_HEAD,
     _NOTICE_RULES,
+    caption_prefix,
     content_blocks,
     detect_title,
     noise_reason,
@@ -92,7 +93,9 @@ _NOTICE_WORDS = [
     "Leave a reply", "Press play", "Listen to the story", "voiced by AI", "outdated browser",
     "Update your browser", "enable JavaScript", "Subscribe", "newsletter", "Share on Facebook",
     "Read more", "Related stories", "Advertisement", "the", "minister", "said", ".", "\n",
-    "İstanbul", "ﬁle",
+    "İstanbul", "ﬁle", "FILE -", "In this", "file photo", "Image copyright", "Image caption",
+    "Tweets", "location information to your", "pic.twitter.com/x", "View this post on Instagram",
+    "Slash pages from every domain", "Wayback Machine", "(all times local)", "|", "Senate", "House",
 ]
 
 
@@ -105,3 +108,88 @@ def test_keyword_gate_never_hides_a_match(words, glue):
             assert any(key in text.lower() for key in rule.keys), (rule.reason, rule.keys, text)
     ungated = next((rule.reason for rule in _NOTICE_RULES if rule.pattern.search(text)), None)
     assert notice_reason(text) == ungated
+
+
+# Web-copy notices that open or fill a paragraph (issue 20), each beside a sentence of news that
+# shares its words and must stay.
+@pytest.mark.parametrize("line, reason", [
+    ("Image copyright Getty Images Image caption Mr Johnson was speaking in Downing Street", "caption"),
+    ("Media caption The moment the bridge collapsed, filmed by a passer-by", "caption"),
+    ("FILE - In this Jan. 5, 2017, file photo, President Barack Obama speaks in Chicago.", "caption"),
+    ("You can add location information to your Tweets, such as your city or precise location.",
+     "boilerplate"),
+    ("You always have the option to delete your Tweet location history. Learn more", "boilerplate"),
+    ("Not a good look for the senator pic.twitter.com/AbC123xYz — Jane Roe (@janeroe) July 9, 2023",
+     "boilerplate"),
+    ("View this post on Instagram A post shared by The Band (@theband) on Jul 9, 2023 at 5:12pm PDT",
+     "boilerplate"),
+    ("- Slash pages from every domain on the web: a list of all pages we could find on each domain.",
+     "boilerplate"),
+    ("These crawls are part of an effort to archive pages as they are created and archive the pages "
+     "that they refer to.", "boilerplate"),
+    ("Marcos' return: The latest (all times local):", "boilerplate"),
+    ("Archives: Senate | House | Administration | Courts | Elections | Campaign finance | Lobbying",
+     "navigation"),
+])
+def test_web_copy_notices_are_recognised(line, reason):
+    assert noise_reason(line, EN) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "The file photo, taken in 2017, shows the president speaking in Chicago to supporters.",
+    "In this file, the court set out why the photo could not be used as evidence at the trial.",
+    "The senator posted a photo on Twitter and deleted it an hour later, her office said.",
+    "Archive staff said the crawl of government websites would be finished before the inauguration.",
+    "The vote was 52-48, with all times for debate used up by Tuesday evening, aides said.",
+    "The images, which Getty Images licensed to several newspapers, showed the flooded town.",
+])
+def test_news_that_shares_their_words_is_kept(line):
+    assert noise_reason(line, EN) is None
+
+
+@pytest.mark.parametrize("line, body", [
+    ("Barry Brecheisen/Getty Images There is no question that the plan will be revised, he said.",
+     "There is no question that the plan will be revised, he said."),
+    ("AP Photo/Evan Vucci President Trump spoke to reporters at the White House on Monday.",
+     "President Trump spoke to reporters at the White House on Monday."),
+    ("Photo: Win McNamee/Getty Images The Senate voted 52 to 48 on Friday to confirm the judge.",
+     "The Senate voted 52 to 48 on Friday to confirm the judge."),
+    ("(Photo: Jack Gruber, USA TODAY) Story Highlights The president said the talks would go on.",
+     "The president said the talks would go on."),
+    ("FILE - In this 2017 file photo, the president speaks. (AP Photo/Evan Vucci) The White House "
+     "said on Monday that it would respond.", "The White House said on Monday that it would respond."),
+    ("Tweet View Comments The mayor resigned on Monday after weeks of pressure from the council.",
+     "The mayor resigned on Monday after weeks of pressure from the council."),
+])
+def test_a_credit_that_opens_a_paragraph_goes_and_the_body_stays(line, body):
+    text = f"{line}\n\nThe council will meet again next week to choose a successor, officials said.\n"
+    blocks = content_blocks(text, EN)
+    assert text[blocks[0].start:blocks[0].end] == body
+    assert caption_prefix(line) == len(line) - len(body)
+
+
+@pytest.mark.parametrize("line", [
+    "Reuters reported on Monday that the talks had failed after two days.",
+    "AP and Reuters both reported the vote, which came late on Friday night.",
+    "In this case, the court (which met on Monday) Said nothing about the photo.",
+    "Barry Brecheisen/Getty Images",
+])
+def test_text_that_only_looks_like_a_credit_is_not_cut(line):
+    assert caption_prefix(line) == 0
+
+
+def test_an_article_whose_every_paragraph_opens_with_a_credit_keeps_its_text():
+    # Issue 20: such an article lost every paragraph to the caption rule, and a set of two
+    # articles failed with "no sentences found".
+    paragraphs = [
+        "Barry Brecheisen/Getty Images There is no question the storm was the worst in decades.",
+        "Scott Olson/Getty Images Crews worked through the night to restore power to the city.",
+        "Scott Olson/Getty Images About 40,000 homes were still without power on Sunday morning.",
+    ]
+    text = "\n\n".join(paragraphs) + "\n"
+    kept = [text[b.start:b.end] for b in content_blocks(text, EN)]
+    assert kept == [paragraph.split("Images ", 1)[1] for paragraph in paragraphs]
+    from summarize import summarize
+
+    other = text.replace("Barry Brecheisen", "Kena Betancur").replace("Scott Olson", "Joe Raedle")
+    assert [s.text for s in summarize([text, other], sentences=2).sentences][0] in kept

@@ -124,3 +124,21 @@ def test_a_sentence_that_announces_what_follows_with_a_colon_is_not_quoted():
 
     loose = Summarizer(selector=Permissive())(documents, sentences=6)
     assert any(s.text == teaser for s in loose.sentences)
+
+
+@pytest.mark.parametrize("notice", [
+    "You can add location information to your Tweets, such as your city or precise location.",
+    "Image copyright Getty Images Image caption Residents were taken to safety by boat.",
+])
+def test_a_site_notice_inside_a_paragraph_is_never_quoted_or_counted(notice):
+    # Past the first 300 characters a paragraph is not searched for notices by cleaning, so the
+    # selector checks each sentence it reaches. Both documents carry the notice, word for word:
+    # without the check it would be quoted and cited to both, as a confirmed fact.
+    def documents(tail: str) -> list[str]:
+        return [" ".join([*FLOOD, FLOOD[0], tail]), " ".join([*FLOOD_PARAPHRASE, FLOOD_PARAPHRASE[0], tail])]
+
+    assert len(" ".join([*FLOOD, FLOOD[0]])) > 300
+    briefing = summarize(documents(notice), sentences=8)
+    assert briefing.sentences and notice not in [s.text for s in briefing.sentences]
+    plain = "Residents of the valley were taken to safety by boat, officials said on Monday."
+    assert plain in [s.text for s in summarize(documents(plain), sentences=8).sentences]
