@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .language import Language
 
-__all__ = ["DANGLING_OPENERS", "FRAMING_CUES", "TOKEN", "depends_on_context", "frames_the_story"]
+__all__ = ["DANGLING_OPENERS", "FRAMING_CUES", "TOKEN", "depends_on_context", "frames_the_story", "unattributed_quote"]
 
 #: A word: letters or digits, joined by inner apostrophes, hyphens, periods or ampersands
 #: (U.S, AT&T, 11-12, Kyiv's); a final period is left to the sentence. (Also represent's tokens.)
@@ -74,3 +74,23 @@ def frames_the_story(text: str, language: Language) -> bool:
         return False
     lowered = text.lower()
     return any(key in lowered for key in language.framing_keys) and language.framing.search(text) is not None
+
+
+# Opening and closing quotation marks, typographic, straight, guillemets and newswire's ``...''.
+_OPENING_QUOTE = re.compile(r"^\s*(?:``|[“\"«„‘'])")
+_CLOSING_QUOTE = re.compile(r"(?:''|[”\"»“’'])\s*[.!?…]?\s*$")
+_ANY_CLOSING_QUOTE = re.compile(r"''|[”\"»]")
+
+
+def unattributed_quote(text: str) -> bool:
+    """True when a sentence is a quotation and nothing else (“We will not give up.”): quoted
+    alone in a briefing, nobody said it. “We will not give up,” she said, and a quotation that
+    ends mid-sentence, are attributed and do not match."""
+    opening = _OPENING_QUOTE.match(text)
+    closing = _CLOSING_QUOTE.search(text)
+    if not opening or not closing or closing.start() <= opening.end():
+        return False
+    # The first closing mark after the opening one must be the last: else words stand between
+    # two quotations ("..., " he said, "...").
+    inner = _ANY_CLOSING_QUOTE.search(text, opening.end())
+    return inner is not None and inner.start() >= closing.start()

@@ -17,6 +17,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from .clean import notice_reason
+from .cues import unattributed_quote
 from .errors import OptionsError
 from .model import Sentence
 from .rank import Ranking
@@ -149,12 +150,15 @@ class Selector:
         return self.shared_witnesses > 0 and shared_witnesses >= needed and other_sources <= chosen_sources
 
     def eligible(self, sentences: Sequence[Sentence], representation: Representation) -> np.ndarray:
-        """Sentences that may be quoted: within the length limits, and not announcing what
-        follows with a colon ("The picture is getting a ton of reaction online:"), which quoted
-        alone points at nothing (issue 20)."""
+        """Sentences that may be quoted: within the length limits, not announcing what follows
+        with a colon ("The picture is getting a ton of reaction online:"), which quoted alone
+        points at nothing, and not a quotation with nobody saying it (“We will not give up.”;
+        see :func:`~summarize.cues.unattributed_quote`). Issue 20; no DUC 2004 dev briefing held
+        either kind, so neither rule moved its scores."""
         lengths = representation.word_counts
-        announcing = np.array([sentence.text.rstrip().endswith((":", "：")) for sentence in sentences], dtype=bool)
-        eligible: np.ndarray = (lengths >= self.min_words) & (lengths <= self.max_words) & ~announcing
+        incomplete = np.array([sentence.text.rstrip().endswith((":", "：")) or unattributed_quote(sentence.text)
+                               for sentence in sentences], dtype=bool)
+        eligible: np.ndarray = (lengths >= self.min_words) & (lengths <= self.max_words) & ~incomplete
         return eligible
 
     def penalized(self, representation: Representation, ranking: Ranking) -> np.ndarray:

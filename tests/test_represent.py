@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from summarize.language import get_language
 from summarize.model import Sentence
-from summarize.cues import depends_on_context, frames_the_story
+from summarize.cues import depends_on_context, frames_the_story, unattributed_quote
 from summarize.represent import represent, tokenize
 
 EN = get_language("english")
@@ -114,3 +114,19 @@ _FRAMING_WORDS = ["The effort", "is part of a broader", "IS Part of the WIDER", 
 def test_framing_key_gate_never_hides_a_match(words, glue):
     text = glue.join(words)
     assert frames_the_story(text, EN) is (EN.framing.search(text) is not None)
+
+
+@pytest.mark.parametrize("text, alone", [
+    ("“We will not give up.”", True),
+    ("\"We are ready to talk to anyone who wants peace.\"", True),
+    ("``We are ready to talk to anyone who wants peace.''", True),  # newswire's quotation marks
+    ("“We are ready”.", True),
+    ("“We will not give up,” she said.", False),
+    ("``It was a disaster,'' the mayor said on Monday.", False),
+    ("“A ceasefire,” he said, “is the first step.”", False),
+    ("The minister said “no.”", False),
+    ("The ``Big Three'' carmakers met on Monday.", False),
+    ("'Tis the season, the mayor's office said.", False),
+])
+def test_unattributed_quote(text, alone):
+    assert unattributed_quote(text) is alone

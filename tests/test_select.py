@@ -142,3 +142,12 @@ def test_a_site_notice_inside_a_paragraph_is_never_quoted_or_counted(notice):
     assert briefing.sentences and notice not in [s.text for s in briefing.sentences]
     plain = "Residents of the valley were taken to safety by boat, officials said on Monday."
     assert plain in [s.text for s in summarize(documents(plain), sentences=8).sentences]
+
+
+def test_a_quotation_nobody_says_is_not_quoted():
+    quote = "“We will rebuild every house in the northern valley before the winter comes.”"
+    documents = ["\n".join([FLOOD[0], quote, *FLOOD[1:]]), "\n".join([FLOOD_PARAPHRASE[0], quote, *FLOOD_PARAPHRASE[1:]])]
+    assert quote not in [s.text for s in summarize(documents, sentences=6).sentences]
+    attributed = quote.replace("comes.”", "comes,” the governor said.")
+    documents = [document.replace(quote, attributed) for document in documents]
+    assert attributed in [s.text for s in summarize(documents, sentences=6).sentences]
