@@ -1,8 +1,8 @@
 """summarize: extractive multi-document summarization with cited, verbatim briefings.
 
-    from summarize import summarize, load_documents
+    from summarize import summarize, load_documents, render
     briefing = summarize(load_documents(["seeds/"]), sentences=5)
-    print(briefing.to_markdown())
+    print(render(briefing, "markdown"))
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .load import load_documents
     from .model import Briefing, BriefingSentence, Document
     from .pipeline import Summarizer, summarize
+    from .render import render
     from .stories import group_stories, summarize_stories
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "document_from_html",
     "group_stories",
     "load_documents",
+    "render",
     "summarize",
     "summarize_stories",
 ]
@@ -43,6 +45,7 @@ _HOMES = {
     "InputError": "errors", "NoSentencesError": "errors", "OptionsError": "errors", "SummarizeError": "errors",
     "Summarizer": "pipeline", "summarize": "pipeline", "document_from_html": "formats",
     "group_stories": "stories", "summarize_stories": "stories", "load_documents": "load",
+    "render": "render",
 }
 
 

@@ -248,31 +248,24 @@ class Briefing:
         return (f"Briefing(title={self.title!r}, documents={len(self.documents)}, "
                 f"sentences={len(self.sentences)}, language={self.language!r})")
 
-    def _repr_markdown_(self) -> str:
-        """Notebooks (Jupyter, VS Code) show a briefing as its Markdown."""
-        return self.to_markdown()
-
-    def to_markdown(self) -> str:
-        from .render import render_markdown
-
-        return render_markdown(self)
-
-    def to_html(self) -> str:
-        from .render import render_html
-
-        return render_html(self)
+    def to_dict(self) -> dict[str, object]:
+        """The briefing as plain data (what ``-f json`` writes): title, documents with their
+        metadata, sentences with their offsets and sources, and ``explain`` when asked for."""
+        return {
+            "title": self.title,
+            "documents": [
+                {"id": document.id, "path": document.path, "title": document.title, "source": document.source,
+                 "url": document.url, "date": document.date}
+                for document in self.documents
+            ],
+            "sentences": [
+                {"text": sentence.text, "document": sentence.document, "start": sentence.start,
+                 "end": sentence.end, "score": sentence.score, "sources": list(sentence.sources)}
+                for sentence in self.sentences
+            ],
+        } | ({"explain": self.explain.to_dict()} if self.explain is not None else {})
 
     def to_json(self) -> str:
-        from .render import render_json
-
-        return render_json(self)
-
-    def to_text(self) -> str:
-        from .render import render_text
-
-        return render_text(self)
-
-    def to_dict(self) -> dict[str, object]:
-        from .render import briefing_to_dict
-
-        return briefing_to_dict(self)
+        """:meth:`to_dict` as indented JSON with a final newline: the bytes of ``-f json``. For
+        Markdown, HTML and text, see :func:`summarize.render`."""
+        return json_text(self.to_dict(), indent=2) + "\n"

@@ -13,17 +13,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any
 from urllib.parse import quote
 
 import markdown as markdown_lib
 
+from .errors import OptionsError
 from .model import Briefing, Document, Explanation, json_text, shown
 
 __all__ = [
     "FORMATS",
     "IndexEntry",
-    "briefing_to_dict",
     "escape_markdown",
     "html_page",
     "location",
@@ -263,36 +262,8 @@ def html_page(markdown_text: str, title: str, language: str = "english") -> str:
     return _page(markdown_lib.markdown(markdown_text, output_format="html"), title, language)
 
 
-def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
-    return {
-        "title": briefing.title,
-        "documents": [
-            {
-                "id": document.id,
-                "path": document.path,
-                "title": document.title,
-                "source": document.source,
-                "url": document.url,
-                "date": document.date,
-            }
-            for document in briefing.documents
-        ],
-        "sentences": [
-            {
-                "text": sentence.text,
-                "document": sentence.document,
-                "start": sentence.start,
-                "end": sentence.end,
-                "score": sentence.score,
-                "sources": list(sentence.sources),
-            }
-            for sentence in briefing.sentences
-        ],
-    } | ({"explain": briefing.explain.to_dict()} if briefing.explain is not None else {})
-
-
 def render_json(briefing: Briefing) -> str:
-    return json_text(briefing_to_dict(briefing), indent=2) + "\n"
+    return briefing.to_json()
 
 
 def render_text(briefing: Briefing) -> str:
@@ -316,8 +287,15 @@ FORMATS = {
 }
 
 
-def render(briefing: Briefing, format: str) -> str:
-    return FORMATS[format](briefing)
+def render(briefing: Briefing, format: str = "markdown") -> str:
+    """``briefing`` as ``format``: ``"markdown"``, ``"html"`` (a standalone page), ``"json"``
+    (:meth:`Briefing.to_json`) or ``"text"``. Presentation lives here and reads the data;
+    the data (:mod:`summarize.model`) never imports it."""
+    try:
+        renderer = FORMATS[format]
+    except KeyError:
+        raise OptionsError(f"unknown format {format!r}; choose from {', '.join(FORMATS)}") from None
+    return renderer(briefing)
 
 
 #: What separates briefings printed one after another (stories on standard output).

@@ -88,8 +88,7 @@ def test_batch_options_are_checked_at_the_call():
             summarize_sets([], **bad)  # raises before anything is iterated
 
 
-def test_reprs_are_short_and_notebooks_get_markdown(seeds):
+def test_reprs_are_short(seeds):
     briefing = summarize.summarize(summarize.load_documents([seeds]))
     assert len(repr(briefing)) < 200 and "documents=5" in repr(briefing) and "sentences=6" in repr(briefing)
     assert all(len(repr(document)) < 400 and "chars=" in repr(document) for document in briefing.documents)
-    assert briefing._repr_markdown_() == briefing.to_markdown()

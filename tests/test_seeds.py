@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from summarize import load_documents, summarize
+from summarize import load_documents, render, summarize
 
 from .conftest import assert_verbatim
 
@@ -129,7 +129,7 @@ def test_widely_reported_facts_come_before_single_source_ones(briefing):
 
 
 def test_no_noise_in_any_format(briefing):
-    for rendered in (briefing.to_markdown(), briefing.to_text(), briefing.to_json(), briefing.to_html()):
+    for rendered in (render(briefing, "markdown"), render(briefing, "text"), briefing.to_json(), render(briefing, "html")):
         body = rendered.split("Sources")[0]
         for noise in NOISE:
             assert noise not in body, noise
@@ -139,5 +139,5 @@ def test_no_noise_in_any_format(briefing):
 def test_output_is_byte_identical_across_runs(seeds):
     first = summarize(load_documents([seeds]))
     second = summarize(load_documents([seeds]))
-    for render in ("to_markdown", "to_html", "to_json", "to_text"):
-        assert getattr(first, render)() == getattr(second, render)()
+    for fmt in ("markdown", "html", "json", "text"):
+        assert render(first, fmt) == render(second, fmt)
