@@ -98,10 +98,10 @@ def _split_cluster(cluster: Cluster) -> list[list[str]]:
     documents = as_documents(cluster.documents)
     blocks = summarizer.clean(documents)
     sentences = summarizer.split(documents, blocks)
-    per_document: list[list[str]] = [[] for _ in documents]
+    per_document: dict[str, list[str]] = {document.id: [] for document in documents}
     for sentence in sentences:
-        per_document[sentence.doc_index].append(sentence.text)
-    return per_document
+        per_document[sentence.document].append(sentence.text)
+    return list(per_document.values())
 
 
 def lead(cluster: Cluster) -> list[str]:

@@ -8,11 +8,12 @@ to the rendered briefing.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .errors import InputError
 
-__all__ = ["Document", "Block", "Sentence", "BriefingSentence", "Briefing", "Explanation", "Chosen", "Passed",
+__all__ = ["Document", "Block", "Sentence", "document_numbers", "BriefingSentence", "Briefing", "Explanation", "Chosen", "Passed",
            "Restatement", "collapse_whitespace", "strip_span", "shown", "json_text"]
 
 # Control characters count as white space: a quote must never carry a NUL or an escape sequence
@@ -108,15 +109,23 @@ class Block:
 
 @dataclass(frozen=True, kw_only=True)
 class Sentence:
-    """One sentence, located in its document by character offsets into ``Document.text``."""
+    """One sentence, located in its document by character offsets into ``Document.text``.
+    ``document`` is the document's id, the one id type every stage and the briefing use
+    (:func:`document_numbers` numbers them where arrays need numbers)."""
 
     document: str
-    doc_index: int
     paragraph: int
     position: int
     start: int
     end: int
     text: str
+
+
+def document_numbers(sentences: Sequence[Sentence]) -> list[int]:
+    """Each sentence's document as a number, 0 for the first document met: sentences come in
+    document order, so the numbers keep it (sources sorted by number are in input order)."""
+    numbers: dict[str, int] = {}
+    return [numbers.setdefault(sentence.document, len(numbers)) for sentence in sentences]
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -106,13 +106,14 @@ class Summarizer:
             return
         from .stories import MIXED_INPUT_THRESHOLD, StoryGrouper, several_stories, stories_at
 
+        position = {document.id: number for number, document in enumerate(documents)}
         paragraphs: list[list[list[str]]] = [[] for _ in documents]
-        last: tuple[int, int] | None = None
+        last: tuple[str, int] | None = None
         for sentence, gapped in zip(sentences, representation.gapped_terms, strict=True):
-            if (sentence.doc_index, sentence.paragraph) != last:
-                paragraphs[sentence.doc_index].append([])
-                last = (sentence.doc_index, sentence.paragraph)
-            paragraphs[sentence.doc_index][-1].extend(gapped)
+            if (sentence.document, sentence.paragraph) != last:
+                paragraphs[position[sentence.document]].append([])
+                last = (sentence.document, sentence.paragraph)
+            paragraphs[position[sentence.document]][-1].extend(gapped)
         grouper = StoryGrouper()
         loose, found = stories_at(documents, paragraphs, [MIXED_INPUT_THRESHOLD, grouper.threshold], grouper)
         if several_stories(loose):
@@ -134,7 +135,7 @@ class Summarizer:
                 start=sentences[selection.index].start,
                 end=sentences[selection.index].end,
                 score=round(selection.score, 6),
-                sources=tuple(documents[doc].id for doc in selection.sources),
+                sources=selection.sources,
             )
             for selection in selections
         )
@@ -225,24 +226,24 @@ def _check_fits(selections: Sequence[Selection], representation: Representation,
                            "give a larger --words, or --allow-overrun to let the last sentence run over")
 
 
-def _cap_copies(sentences: list[Sentence]) -> tuple[list[Sentence], dict[str, list[int]]]:
+def _cap_copies(sentences: list[Sentence]) -> tuple[list[Sentence], dict[str, list[str]]]:
     """The sentences with at most :data:`MAX_COPIES` of each text, and for each text that had
-    more, the documents (indices) of the copies left out."""
+    more, the ids of the documents whose copies were left out."""
     seen: dict[str, int] = {}
     kept: list[Sentence] = []
-    left_out: dict[str, list[int]] = {}
+    left_out: dict[str, list[str]] = {}
     for sentence in sentences:
         count = seen.get(sentence.text, 0)
         seen[sentence.text] = count + 1
         if count < MAX_COPIES:
             kept.append(sentence)
         else:
-            left_out.setdefault(sentence.text, []).append(sentence.doc_index)
+            left_out.setdefault(sentence.text, []).append(sentence.document)
     return (kept, left_out) if left_out else (sentences, left_out)
 
 
 def _with_copies(selections: list[Selection], sentences: Sequence[Sentence],
-                 copies: dict[str, list[int]]) -> list[Selection]:
+                 copies: dict[str, list[str]]) -> list[Selection]:
     """Selections citing also the documents whose copies of the sentence were left out."""
     if not copies:
         return selections

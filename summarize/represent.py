@@ -18,7 +18,7 @@ import scipy.sparse as sp
 
 from .cues import TOKEN, depends_on_context, frames_the_story
 from .language import Language
-from .model import Sentence
+from .model import Sentence, document_numbers
 
 __all__ = ["Representation", "tokenize", "represent"]
 
@@ -114,7 +114,7 @@ def represent(sentences: Sequence[Sentence], language: Language) -> Representati
         dtype=np.int64,
     )
     rows = np.repeat(np.arange(len(sentences), dtype=np.int64), [len(t) for t in terms])
-    doc_of_row = np.array([sentence.doc_index for sentence in sentences], dtype=np.int64)
+    doc_of_row = np.array(document_numbers(sentences), dtype=np.int64)
     n_docs = len(set(doc_of_row.tolist())) or 1
     # Document frequency: distinct (document, term) pairs, counted per term.
     width = max(len(vocabulary), 1)

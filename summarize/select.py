@@ -19,7 +19,7 @@ import scipy.sparse as sp
 from .clean import notice_reason
 from .cues import unattributed_quote
 from .errors import OptionsError
-from .model import Sentence
+from .model import Sentence, document_numbers
 from .rank import Ranking
 from .represent import Representation
 
@@ -65,11 +65,12 @@ class Budget:
 
 @dataclass(frozen=True, kw_only=True)
 class Selection:
-    """A chosen sentence (index into the sentence list), its score and its sources in order."""
+    """A chosen sentence (index into the sentence list), its score and the ids of the documents
+    that state it: its own first, then the others in input order."""
 
     index: int
     score: float
-    sources: tuple[int, ...]
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -188,7 +189,8 @@ class Selector:
     ) -> Choice:
         """The greedy loop: candidates by boosted score, each taken unless a sentence taken before
         states its fact, until the budget is full. The record says what happened to each."""
-        doc_of = np.array([sentence.doc_index for sentence in sentences], dtype=np.int64)
+        doc_of = np.array(document_numbers(sentences), dtype=np.int64)
+        doc_ids = {number: sentence.document for number, sentence in zip(doc_of.tolist(), sentences)}
         eligible = self.eligible(sentences, representation)
         if not eligible.any():
             eligible = np.ones(len(sentences), dtype=bool)
@@ -241,7 +243,7 @@ class Selector:
             for other in [*same.tolist(), *copies[sentences[index].text]]:
                 covered_by.setdefault(other, index)
             chosen.append(Selection(index=index, score=corroboration.boosted(index),
-                                    sources=tuple(facts.sources(index, same))))
+                                    sources=tuple(doc_ids[number] for number in facts.sources(index, same))))
             words += int(representation.word_counts[index])
         return Choice(chosen=tuple(chosen), order=order, considered=considered, covered_by=covered_by,
                       scores=scores, corroboration=corroboration,
@@ -250,13 +252,13 @@ class Selector:
     def arrange(self, sentences: Sequence[Sentence], chosen: list[Selection]) -> list[Selection]:
         """Reading order: by how far into its article each sentence stands (leads first, so the
         briefing opens with the news and ends with background), then by score."""
-        length: dict[int, int] = {}
+        length: dict[str, int] = {}
         for sentence in sentences:
-            length[sentence.doc_index] = max(length.get(sentence.doc_index, 0), sentence.position + 1)
+            length[sentence.document] = max(length.get(sentence.document, 0), sentence.position + 1)
 
         def depth(selection: Selection) -> tuple[float, float, int]:
             sentence = sentences[selection.index]
-            return (sentence.position / length[sentence.doc_index], -selection.score, selection.index)
+            return (sentence.position / length[sentence.document], -selection.score, selection.index)
 
         return sorted(chosen, key=depth)
 

@@ -229,7 +229,7 @@ def split_documents(
 def _split(documents: Sequence[Document], blocks: Sequence[Sequence[Block]], tokenizer: SentenceSplitter,
            max_words: int, window: int) -> list[Sentence]:
     sentences: list[Sentence] = []
-    for doc_index, (document, doc_blocks) in enumerate(zip(documents, blocks, strict=True)):
+    for document, doc_blocks in zip(documents, blocks, strict=True):
         position = 0
         for block in doc_blocks:
             for span_start, span_end in _spans(tokenizer, document.text, block.start, block.end, window):
@@ -240,7 +240,6 @@ def _split(documents: Sequence[Document], blocks: Sequence[Sequence[Block]], tok
                     sentences.append(
                         Sentence(
                             document=document.id,
-                            doc_index=doc_index,
                             paragraph=block.paragraph,
                             position=position,
                             start=start,

@@ -118,7 +118,7 @@ def test_selector_contract(selector, budget, prepared):
     if budget.words is not None:
         assert sum(counts) <= budget.words, "a words budget is never exceeded"
     for selection in chosen:
-        own = sentences[selection.index].doc_index
+        own = sentences[selection.index].document
         assert selection.sources[0] == own and len(set(selection.sources)) == len(selection.sources)
     # No two lines state the same fact by the selector's own measure.
     if len(indices) > 1:
@@ -126,10 +126,10 @@ def test_selector_contract(selector, budget, prepared):
         np.fill_diagonal(similar, 0)
         assert similar.max() < selector.same_fact
     # Reading order: by relative position in the source article.
-    length: dict[int, int] = {}
+    length: dict[str, int] = {}
     for sentence in sentences:
-        length[sentence.doc_index] = max(length.get(sentence.doc_index, 0), sentence.position + 1)
-    depths = [sentences[i].position / length[sentences[i].doc_index] for i in indices]
+        length[sentence.document] = max(length.get(sentence.document, 0), sentence.position + 1)
+    depths = [sentences[i].position / length[sentences[i].document] for i in indices]
     assert depths == sorted(depths)
     assert selector.select([], representation, Ranking(scores=np.zeros(0)), budget) == []
 

@@ -71,7 +71,7 @@ def test_position_prior_favours_leads():
             return sp.csr_matrix(np.ones((n, n)) - np.eye(n))
 
     from summarize.model import Sentence
-    sentences = [Sentence(document="d", doc_index=0, paragraph=0, position=i, start=0, end=1, text="x")
+    sentences = [Sentence(document="d", paragraph=0, position=i, start=0, end=1, text="x")
                  for i in range(5)]
     scores = Flat(position_prior=1.0).rank(sentences, None).scores
     assert list(np.argsort(-scores)) == [0, 1, 2, 3, 4]

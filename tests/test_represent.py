@@ -15,7 +15,7 @@ EN = get_language("english")
 
 def _sentences(texts_by_doc: list[list[str]]) -> list[Sentence]:
     return [
-        Sentence(document=f"d{d}", doc_index=d, paragraph=0, position=i, start=0, end=len(t), text=t)
+        Sentence(document=f"d{d}", paragraph=0, position=i, start=0, end=len(t), text=t)
         for d, texts in enumerate(texts_by_doc) for i, t in enumerate(texts)
     ]
 
