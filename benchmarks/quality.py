@@ -96,8 +96,7 @@ def _split_cluster(cluster: Cluster) -> list[list[str]]:
 
     summarizer = Summarizer()
     documents = as_documents(cluster.documents)
-    blocks = summarizer.clean(documents)
-    sentences = summarizer.split(documents, blocks)
+    sentences = summarizer.split(summarizer.clean(documents))
     per_document: dict[str, list[str]] = {document.id: [] for document in documents}
     for sentence in sentences:
         per_document[sentence.document].append(sentence.text)

@@ -68,7 +68,7 @@ def _human_openers(documents: Sequence[str], references: Sequence[str]) -> tuple
     summarizer = Summarizer()
     language = get_language("english")
     docs = as_documents(list(documents))
-    sentences = summarizer.split(docs, summarizer.clean(docs))
+    sentences = summarizer.split(summarizer.clean(docs))
     source_terms = [set(tokenize(sentence.text, language)) for sentence in sentences]
     openers = total = 0
     for reference in references:
@@ -93,8 +93,7 @@ def measure(collection: Sequence[tuple[str, list[str], list[str]]], overrun: boo
     longest = 0
     for _name, documents, _references in collection:
         docs = as_documents(list(documents))
-        blocks = summarizer.clean(docs)
-        sentences = summarizer.split(summarizer.titled(docs, blocks), blocks)
+        sentences = summarizer.split(summarizer.titled(summarizer.clean(docs)))
         first = {(s.document, s.start) for s in sentences if s.position == 0}
         try:
             briefing = summarizer(docs, words=WORDS, allow_overrun=overrun)

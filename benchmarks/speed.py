@@ -43,7 +43,7 @@ def take_sentences(articles: list[dict], size: int) -> list[dict]:
     chosen, count = [], 0
     for article in articles:
         document = Document(id=article["id"], text=article["text"])
-        count += len(summarizer.split([document], summarizer.clean([document])))
+        count += len(summarizer.split(summarizer.clean([document])))
         chosen.append(article)
         if count >= size:
             break
@@ -62,7 +62,7 @@ def _ours(articles: list[dict], queue: mp.Queue) -> None:
     render(briefing, "markdown")
     total = time.perf_counter() - started
     stages = {name: end - start for (name, start), (_, end) in zip(marks, marks[1:])}
-    sentences = Summarizer().split(documents, Summarizer().clean(documents))  # untimed: the count only
+    sentences = Summarizer().split(Summarizer().clean(documents))  # untimed: the count only
     queue.put({"sentences": len(sentences), "seconds": total, "stages": stages,
                "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
 

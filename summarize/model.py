@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .errors import InputError
 
-__all__ = ["Document", "Block", "Sentence", "document_numbers", "BriefingSentence", "Briefing", "Explanation", "Chosen", "Passed",
+__all__ = ["Document", "Block", "CleanedDocument", "Sentence", "document_numbers", "BriefingSentence", "Briefing", "Explanation", "Chosen", "Passed",
            "Restatement", "collapse_whitespace", "strip_span", "shown", "json_text"]
 
 # Control characters count as white space: a quote must never carry a NUL or an escape sequence
@@ -105,6 +105,15 @@ class Block:
     paragraph: int
     start: int
     end: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class CleanedDocument:
+    """A document and the spans of its text that cleaning kept as content, in text order: what
+    cleaning hands to splitting (and to story grouping), so the two never travel apart."""
+
+    document: Document
+    blocks: tuple[Block, ...]
 
 
 @dataclass(frozen=True, kw_only=True)

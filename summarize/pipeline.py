@@ -17,7 +17,7 @@ from .errors import NoSentencesError, OptionsError
 from .explain import explain as explain_choice
 from .language import Language, get_language
 from .load import as_documents
-from .model import Block, Briefing, BriefingSentence, Document, Sentence, collapse_whitespace
+from .model import Briefing, BriefingSentence, CleanedDocument, Document, Sentence, collapse_whitespace
 from .rank import Ranking, TextRank
 from .represent import Representation, represent
 from .select import Budget, Selection, Selector
@@ -64,11 +64,13 @@ class Summarizer:
     def resources(self) -> Language:
         return get_language(self.language)
 
-    def clean(self, documents: Sequence[Document]) -> list[list[Block]]:
-        return [self.cleaner.content_blocks(document.text, self.resources) for document in documents]
+    def clean(self, documents: Sequence[Document]) -> list[CleanedDocument]:
+        return [CleanedDocument(document=document,
+                                blocks=tuple(self.cleaner.content_blocks(document.text, self.resources)))
+                for document in documents]
 
-    def split(self, documents: Sequence[Document], blocks: Sequence[Sequence[Block]]) -> list[Sentence]:
-        return self.splitter.split(documents, blocks, self.splitter.tokenizer(self.resources.name))
+    def split(self, cleaned: Sequence[CleanedDocument]) -> list[Sentence]:
+        return self.splitter.split(cleaned, self.splitter.tokenizer(self.resources.name))
 
     def represent(self, sentences: Sequence[Sentence]) -> Representation:
         return represent(sentences, self.resources)
@@ -85,16 +87,17 @@ class Summarizer:
     ) -> list[Selection]:
         return self.selector.select(sentences, representation, ranking, budget)
 
-    def titled(self, documents: Sequence[Document], blocks: Sequence[Sequence[Block]]) -> list[Document]:
-        """Documents with a title: their own, a detected headline, or the opening words of their
-        content (after cleaning, so never a menu or an audio-player prompt)."""
+    def titled(self, cleaned: Sequence[CleanedDocument]) -> list[CleanedDocument]:
+        """The cleaned documents, each with a title: its own, a detected headline, or the opening
+        words of its content (after cleaning, so never a menu or an audio-player prompt)."""
         titled = []
-        for document, doc_blocks in zip(documents, blocks, strict=True):
+        for item in cleaned:
+            document, blocks = item.document, item.blocks
             if not (document.title or "").strip():
-                content = document.text[doc_blocks[0].start : doc_blocks[0].end] if doc_blocks else ""
+                content = document.text[blocks[0].start : blocks[0].end] if blocks else ""
                 title = self.cleaner.detect_title(document.text, self.resources) or _opening(content, self.resources)
-                document = replace(document, title=title or document.id)
-            titled.append(document)
+                item = replace(item, document=replace(document, title=title or document.id))
+            titled.append(item)
         return titled
 
     def warn_if_several_stories(self, documents: Sequence[Document], sentences: Sequence[Sentence],
@@ -173,10 +176,10 @@ class Summarizer:
         large = sum(len(document.text) for document in docs) > LARGE_SET_CHARACTERS
         with _stage_bar(progress and large, on_stage) as stage:
             stage("clean")
-            blocks = self.clean(docs)
-            docs = self.titled(docs, blocks)
+            cleaned = self.titled(self.clean(docs))
+            docs = [item.document for item in cleaned]
             stage("split")
-            split = self.split(docs, blocks)
+            split = self.split(cleaned)
             if not split:
                 raise NoSentencesError(
                     "no sentences found in the input"

@@ -33,7 +33,7 @@ else:
     PunktParameters = punkt.PunktParameters
     PunktSentenceTokenizer = punkt.PunktSentenceTokenizer
 
-from .model import Block, Document, Sentence, collapse_whitespace, strip_span
+from .model import CleanedDocument, Sentence, collapse_whitespace, strip_span
 
 __all__ = [
     "ABBREVIATIONS", "MAX_SENTENCE_WORDS", "SentenceSplitter", "Splitter", "WINDOW_CHARACTERS", "sentence_tokenizer",
@@ -211,27 +211,23 @@ class Splitter:
         """The sentence tokenizer for ``language`` (see :func:`sentence_tokenizer`)."""
         return sentence_tokenizer(language)
 
-    def split(self, documents: Sequence[Document], blocks: Sequence[Sequence[Block]],
-              tokenizer: SentenceSplitter) -> list[Sentence]:
+    def split(self, cleaned: Sequence[CleanedDocument], tokenizer: SentenceSplitter) -> list[Sentence]:
         """Sentences of every document, in document order, each located by offsets in its text."""
-        return _split(documents, blocks, tokenizer, self.max_sentence_words, self.window_characters)
+        return _split(cleaned, tokenizer, self.max_sentence_words, self.window_characters)
 
 
-def split_documents(
-    documents: Sequence[Document],
-    blocks: Sequence[Sequence[Block]],
-    tokenizer: SentenceSplitter,
-) -> list[Sentence]:
+def split_documents(cleaned: Sequence[CleanedDocument], tokenizer: SentenceSplitter) -> list[Sentence]:
     """Sentences of every document, in document order, each located by offsets in its text."""
-    return _split(documents, blocks, tokenizer, MAX_SENTENCE_WORDS, WINDOW_CHARACTERS)
+    return _split(cleaned, tokenizer, MAX_SENTENCE_WORDS, WINDOW_CHARACTERS)
 
 
-def _split(documents: Sequence[Document], blocks: Sequence[Sequence[Block]], tokenizer: SentenceSplitter,
-           max_words: int, window: int) -> list[Sentence]:
+def _split(cleaned: Sequence[CleanedDocument], tokenizer: SentenceSplitter, max_words: int,
+           window: int) -> list[Sentence]:
     sentences: list[Sentence] = []
-    for document, doc_blocks in zip(documents, blocks, strict=True):
+    for item in cleaned:
+        document = item.document
         position = 0
-        for block in doc_blocks:
+        for block in item.blocks:
             for span_start, span_end in _spans(tokenizer, document.text, block.start, block.end, window):
                 for start, end in _cut_long(document.text, span_start, span_end, max_words):
                     text = collapse_whitespace(document.text[start:end])

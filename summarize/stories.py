@@ -33,7 +33,7 @@ from .batch import BatchResult, DocumentSet, summarize_sets
 from .errors import OptionsError
 from .language import Language, get_language
 from .load import as_documents
-from .model import Block, Briefing, Document
+from .model import Briefing, CleanedDocument, Document
 from .represent import tokenize
 
 if TYPE_CHECKING:
@@ -206,10 +206,9 @@ def _condensed_cosine_distances(vectors: sp.csr_matrix, block_rows: int = 1024) 
     return condensed
 
 
-def _paragraph_terms(document: Document, blocks: Sequence[Block], language: Language,
-                     cache: dict[str, str]) -> list[list[str]]:
-    return [tokenize(document.text[block.start : block.end], language, cache, keep_gaps=True)
-            for block in blocks]
+def _paragraph_terms(cleaned: CleanedDocument, language: Language, cache: dict[str, str]) -> list[list[str]]:
+    text = cleaned.document.text
+    return [tokenize(text[block.start : block.end], language, cache, keep_gaps=True) for block in cleaned.blocks]
 
 
 def canonical_order(documents: Sequence[Document]) -> list[int]:
@@ -274,13 +273,11 @@ def story_slug(title: str, limit: int = 60) -> str:
     return slug or (words[0][:limit] if words else "story")
 
 
-def paragraph_terms(documents: Sequence[Document], blocks: Sequence[Sequence[Block]],
-                    language: Language) -> list[list[list[str]]]:
-    """Each document's content paragraphs (``blocks``, from cleaning) as stems, ``""`` where a
-    stop word stood: the input of :meth:`StoryGrouper.vectors`."""
+def paragraph_terms(cleaned: Sequence[CleanedDocument], language: Language) -> list[list[list[str]]]:
+    """Each cleaned document's content paragraphs as stems, ``""`` where a stop word stood: the
+    input of :meth:`StoryGrouper.vectors`."""
     cache: dict[str, str] = {}
-    return [_paragraph_terms(document, doc_blocks, language, cache)
-            for document, doc_blocks in zip(documents, blocks)]
+    return [_paragraph_terms(item, language, cache) for item in cleaned]
 
 
 def several_stories(stories: Sequence[Sequence[int]]) -> bool:
@@ -301,11 +298,11 @@ def group_stories(
     ``documents`` takes what :func:`summarize.summarize` takes. The number of stories is found,
     not given; a document about nothing else in the input is a story of its own.
     """
-    from .clean import content_blocks
+    from .pipeline import Summarizer
 
-    resources = get_language(language)
+    summarizer = Summarizer(language=language)
     docs = as_documents(documents)
-    paragraphs = paragraph_terms(docs, [content_blocks(d.text, resources) for d in docs], resources)
+    paragraphs = paragraph_terms(summarizer.clean(docs), summarizer.resources)
     return [tuple(docs[i] for i in members) for members in story_labels(docs, paragraphs, grouper)]
 
 
@@ -316,7 +313,7 @@ def story_title(story: Sequence[Document], language: str = "english") -> str:
 
     summarizer = Summarizer(language=language)
     first = list(story[:1])
-    return summarizer.titled(first, summarizer.clean(first))[0].title if first else ""
+    return summarizer.titled(summarizer.clean(first))[0].document.title if first else ""
 
 
 def summarize_stories(

@@ -75,8 +75,7 @@ OWN = [
 
 def _stages(documents) -> tuple[list[Sentence], Representation]:
     summarizer = Summarizer()
-    blocks = summarizer.clean(documents)
-    sentences = summarizer.split(summarizer.titled(documents, blocks), blocks)
+    sentences = summarizer.split(summarizer.titled(summarizer.clean(documents)))
     return sentences, summarizer.represent(sentences)
 
 

@@ -153,7 +153,7 @@ def test_a_language_splits_its_sentences_and_quotes_them_whole(language):
     text = TEXTS[language]
     summarizer = Summarizer(language=language)
     documents = [Document(id="a", text=text)]
-    sentences = summarizer.split(documents, summarizer.clean(documents))
+    sentences = summarizer.split(summarizer.clean(documents))
     assert len(sentences) == 3, [s.text for s in sentences]
     briefing = summarize([text], language=language, sentences=3)
     assert len(briefing.sentences) >= 2

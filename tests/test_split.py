@@ -4,14 +4,14 @@ import nltk
 import pytest
 
 from summarize import Document
-from summarize.model import Block, collapse_whitespace
+from summarize.model import Block, CleanedDocument, collapse_whitespace
 from summarize.split import MAX_SENTENCE_WORDS, sentence_tokenizer, split_documents
 
 
 def _split(text: str) -> list[str]:
     document = Document(id="d", text=text)
-    sentences = split_documents([document], [[Block(paragraph=0, start=0, end=len(text))]],
-                                sentence_tokenizer("english"))
+    cleaned = CleanedDocument(document=document, blocks=(Block(paragraph=0, start=0, end=len(text)),))
+    sentences = split_documents([cleaned], sentence_tokenizer("english"))
     for sentence in sentences:
         assert collapse_whitespace(text[sentence.start:sentence.end]) == sentence.text
     return [s.text for s in sentences]

@@ -74,13 +74,12 @@ def test_grouper_settings_are_checked():
 
 
 def test_attach_joins_a_loner_to_the_story_it_points_to_and_zero_turns_it_off():
-    from summarize.clean import content_blocks
-    from summarize.language import get_language
+    from summarize import Summarizer
     from summarize.stories import paragraph_terms
 
     documents = _documents(FLOOD, CHESS, LONE)
-    english = get_language("english")
-    vectors = StoryGrouper().vectors(paragraph_terms(documents, [content_blocks(d.text, english) for d in documents], english))
+    summarizer = Summarizer()
+    vectors = StoryGrouper().vectors(paragraph_terms(summarizer.clean(documents), summarizer.resources))
     similarity = (vectors @ vectors.T).toarray()
     closest = max(similarity[i, j] for i in range(len(documents)) for j in range(i))
     # Just below the closest pair: that pair is the only group, everyone else is alone.
