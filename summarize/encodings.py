@@ -57,6 +57,18 @@ _CLOSE = 0.05
 # letters.
 _UNUSUAL = 0.15
 _ENOUGH_WORDS = 15
+# Binary, not text: over 10% control bytes in the sample (text has tabs and newlines, which are
+# not counted; a PNG or a zip file is full of the others).
+_MAX_CONTROL_SHARE = 0.1
+# UTF-16 without a byte-order mark: in its first 4 KB at least 30% NUL bytes (every other byte of
+# Latin text), over 90% of them on one side (odd positions: little-endian).
+_UTF16_HEAD = 4096
+_UTF16_MIN_NUL_SHARE = 0.3
+_UTF16_SIDE_SHARE = 0.9
+# The chosen reading must put at least 90% of its letters in the language's scripts, and a long
+# text at least 5% of its words among the language's stop words, or the guess is unsure.
+_SURE_SCRIPT_SHARE = 0.9
+_MIN_STOP_WORD_SHARE = 0.05
 
 
 @dataclass(frozen=True)
@@ -79,20 +91,20 @@ def check_encoding(name: str) -> str:
 def looks_binary(data: bytes) -> bool:
     if data.startswith(_MAGIC):
         return True
-    head = data[:65536]
+    head = data[:_SAMPLE]
     controls = sum(1 for byte in head if byte in _CONTROL_BYTES)
-    return controls > 0.1 * len(head)
+    return controls > _MAX_CONTROL_SHARE * len(head)
 
 
 def _bomless_utf16(data: bytes) -> str | None:
     """Recognise UTF-16 without a byte-order mark by where its NUL bytes fall."""
-    head = data[:4096]
-    if len(head) < 4 or head.count(0) < 0.3 * len(head):
+    head = data[:_UTF16_HEAD]
+    if len(head) < 4 or head.count(0) < _UTF16_MIN_NUL_SHARE * len(head):
         return None
     even_nuls = head[0::2].count(0)
     odd_nuls = head[1::2].count(0)
-    encoding = "utf-16-le" if odd_nuls > 0.9 * head.count(0) else None
-    if even_nuls > 0.9 * head.count(0):
+    encoding = "utf-16-le" if odd_nuls > _UTF16_SIDE_SHARE * head.count(0) else None
+    if even_nuls > _UTF16_SIDE_SHARE * head.count(0):
         encoding = "utf-16-be"
     if encoding is None:
         return None
@@ -161,8 +173,8 @@ def _detect(data: bytes, language: Language) -> Decoded:
     # long enough to hold stop words holds none of the language's (read in the wrong code page,
     # or written in another language than the one named).
     words = [word for word in _WORD.findall(chosen[3][:_SAMPLE]) if len(word) > 1]
-    foreign = bool(language.stop_words) and len(words) >= _ENOUGH_WORDS and _fit(chosen[3][:_SAMPLE], language)[1] < 0.05
-    unsure = chosen[1] < 0.9 or bool(rivals) or foreign
+    foreign = bool(language.stop_words) and len(words) >= _ENOUGH_WORDS and _fit(chosen[3][:_SAMPLE], language)[1] < _MIN_STOP_WORD_SHARE
+    unsure = chosen[1] < _SURE_SCRIPT_SHARE or bool(rivals) or foreign
     return Decoded(chosen[3], codecs.lookup(chosen[2]).name, unsure=unsure)
 
 
