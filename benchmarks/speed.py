@@ -53,13 +53,13 @@ def take_sentences(articles: list[dict], size: int) -> list[dict]:
 def _ours(articles: list[dict], queue: mp.Queue) -> None:
     """The pipeline's own call, timed stage by stage through its ``on_stage`` callback."""
     sys.path.insert(0, str(REPO))
-    from summarize import Document, Summarizer, render
+    from summarize import Document, Summarizer, render_briefing
 
     documents = [Document(id=a["id"], text=a["text"], title=a.get("title") or "") for a in articles]
     marks: list[tuple[str, float]] = []
     started = time.perf_counter()
     briefing = Summarizer()(documents, sentences=6, on_stage=lambda name: marks.append((name, time.perf_counter())))
-    render(briefing, "markdown")
+    render_briefing(briefing, "markdown")
     total = time.perf_counter() - started
     stages = {name: end - start for (name, start), (_, end) in zip(marks, marks[1:])}
     sentences = Summarizer().split(Summarizer().clean(documents))  # untimed: the count only

@@ -5,13 +5,13 @@
 
 from pathlib import Path
 
-from summarize import Document, SummarizeError, load_documents, render, summarize
+from summarize import Document, SummarizeError, load_documents, render_briefing, summarize
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 # 1. Files and directories, read like the CLI reads them (sources.json gives titles and outlets).
 briefing = summarize(load_documents([SEEDS]), sentences=3)
-print(render(briefing, "text"))
+print(render_briefing(briefing, "text"))
 
 # 2. Your own texts: a str is always a document's text, never a path.
 briefing = summarize(

@@ -1,8 +1,8 @@
 """summarize: extractive multi-document summarization with cited, verbatim briefings.
 
-    from summarize import summarize, load_documents, render
+    from summarize import summarize, load_documents, render_briefing
     briefing = summarize(load_documents(["seeds/"]), sentences=5)
-    print(render(briefing, "markdown"))
+    print(render_briefing(briefing, "markdown"))
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .load import load_documents
     from .model import Briefing, BriefingSentence, Document
     from .pipeline import Summarizer, summarize
-    from .render import render
+    from .render import render_briefing
     from .stories import group_stories, summarize_stories
 
 __all__ = [
@@ -32,7 +32,7 @@ __all__ = [
     "document_from_html",
     "group_stories",
     "load_documents",
-    "render",
+    "render_briefing",
     "summarize",
     "summarize_stories",
 ]
@@ -45,7 +45,7 @@ _HOMES = {
     "InputError": "errors", "NoSentencesError": "errors", "OptionsError": "errors", "SummarizeError": "errors",
     "Summarizer": "pipeline", "summarize": "pipeline", "document_from_html": "formats",
     "group_stories": "stories", "summarize_stories": "stories", "load_documents": "load",
-    "render": "render",
+    "render_briefing": "render",
 }
 
 

@@ -271,14 +271,14 @@ def _configure_logging(quiet: bool) -> None:
 
 def _batch_output(args: argparse.Namespace, inputs: list[str]) -> JsonLinesFile | JsonLinesStream | SetFiles:
     from .output import JsonLinesFile, JsonLinesStream, SetFiles
-    from .render import render
+    from .render import render_briefing
 
     if args.output is None:
         return JsonLinesStream()
     if _is_lines_file(args.output):
         return JsonLinesFile(args.output, inputs=inputs, resume=args.resume)
     fmt = args.format
-    return SetFiles(args.output, _SUFFIXES[fmt], lambda briefing: render(briefing, fmt).encode("utf-8"),
+    return SetFiles(args.output, _SUFFIXES[fmt], lambda briefing: render_briefing(briefing, fmt).encode("utf-8"),
                     inputs=inputs, resume=args.resume)
 
 
@@ -350,7 +350,7 @@ def _load(args: argparse.Namespace) -> list[Document]:
 def run_stories(args: argparse.Namespace) -> int:
     from .model import json_text
     from .output import prepare_output_directory, write_atomic, write_stdout
-    from .render import IndexEntry, render, render_index, render_many
+    from .render import IndexEntry, render_briefing, render_index, render_many
     from .stories import brief_stories, group_stories, story_slug, story_title
 
     documents = _load(args)
@@ -386,7 +386,7 @@ def run_stories(args: argparse.Namespace) -> int:
             continue
         number += 1
         name = f"{number:0{width}d}-{story_slug(briefing.title)}{suffix}"
-        write_atomic(args.output / name, render(briefing, args.format).encode("utf-8"))
+        write_atomic(args.output / name, render_briefing(briefing, args.format).encode("utf-8"))
         entries.append(IndexEntry(title=briefing.title, documents=briefing.documents, file=name))
     index = "index.md" if args.format == "markdown" else f"index{suffix}"
     write_atomic(args.output / index, render_index(entries, args.format).encode("utf-8"))
@@ -400,7 +400,7 @@ def run(args: argparse.Namespace) -> int:
         return run_stories(args)
     from .output import check_not_an_input, write_atomic, write_stdout
     from .pipeline import Summarizer
-    from .render import render
+    from .render import render_briefing
 
     if args.output is not None:
         check_not_an_input(args.output, args.paths)  # before any work, not after it
@@ -409,7 +409,7 @@ def run(args: argparse.Namespace) -> int:
     briefing = summarizer(documents, sentences=args.sentences, words=args.words,
                           progress=sys.stderr.isatty() and not args.quiet, explain=args.explain,
                           allow_overrun=args.allow_overrun)
-    data = render(briefing, args.format).encode("utf-8")
+    data = render_briefing(briefing, args.format).encode("utf-8")
     if args.output is None:
         write_stdout(data)
     else:

@@ -285,5 +285,5 @@ class Briefing:
 
     def to_json(self) -> str:
         """:meth:`to_dict` as indented JSON with a final newline: the bytes of ``-f json``. For
-        Markdown, HTML and text, see :func:`summarize.render`."""
+        Markdown, HTML and text, see :func:`summarize.render_briefing`."""
         return json_text(self.to_dict(), indent=2) + "\n"

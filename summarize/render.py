@@ -26,7 +26,7 @@ __all__ = [
     "escape_markdown",
     "html_page",
     "location",
-    "render",
+    "render_briefing",
     "render_index",
     "render_many",
     "render_html",
@@ -114,6 +114,8 @@ def _definition_title(document: Document) -> str:
 
 
 def render_markdown(briefing: Briefing) -> str:
+    """The briefing as Markdown: a numbered list of quoted sentences, each followed by reference
+    links to its sources, then the numbered sources with their URLs as link definitions."""
     lines = [f"# {escape_markdown(briefing.title)}", ""]
     for number, sentence in enumerate(briefing.sentences, start=1):
         # "[5] [1]": a reference link each where the source has a URL (defined below), plain
@@ -263,10 +265,13 @@ def html_page(markdown_text: str, title: str, language: str = "english") -> str:
 
 
 def render_json(briefing: Briefing) -> str:
+    """The briefing as indented JSON: :meth:`~summarize.Briefing.to_json`."""
     return briefing.to_json()
 
 
 def render_text(briefing: Briefing) -> str:
+    """The briefing as plain text: numbered sentences with ``[n]`` source markers, then the
+    sources; no markup, and control characters of the documents shown visibly."""
     lines = [shown(briefing.title), ""]
     for number, sentence in enumerate(briefing.sentences, start=1):
         lines.append(f"{number}. {shown(sentence.text)} {_markers(briefing, sentence.sources)}")
@@ -287,7 +292,7 @@ FORMATS = {
 }
 
 
-def render(briefing: Briefing, format: str = "markdown") -> str:
+def render_briefing(briefing: Briefing, format: str = "markdown") -> str:
     """``briefing`` as ``format``: ``"markdown"``, ``"html"`` (a standalone page), ``"json"``
     (:meth:`Briefing.to_json`) or ``"text"``. Presentation lives here and reads the data;
     the data (:mod:`summarize.model`) never imports it."""
@@ -309,7 +314,7 @@ def render_many(briefings: Sequence[Briefing], format: str) -> str:
         # One page: each story's source ids its own (story 2's source 1 is #s2-source-1).
         bodies = [_html_body(briefing, f"s{k}-source") for k, briefing in enumerate(briefings, start=1)]
         return _page("\n<hr>\n".join(bodies), title, briefings[0].language, script=True)
-    return _BRIEFING_SEPARATOR.join(render(briefing, format) for briefing in briefings)
+    return _BRIEFING_SEPARATOR.join(render_briefing(briefing, format) for briefing in briefings)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import re
 import subprocess
 import sys
@@ -14,8 +16,22 @@ import summarize
 
 def test_public_names():
     assert set(summarize.__all__) >= {"summarize", "load_documents", "Document", "Briefing", "SummarizeError"}
+    importlib.import_module("summarize.render")  # a submodule must never shadow a public name
+
     for name in summarize.__all__:
-        assert getattr(summarize, name).__doc__
+        value = getattr(summarize, name)
+        assert not inspect.ismodule(value), name
+        # Written, not the signature a dataclass gets when it has no docstring.
+        assert value.__doc__ and not value.__doc__.startswith(f"{name}("), name
+
+
+@pytest.mark.parametrize("module", ["render", "select", "rank", "clean", "split", "stories", "model"])
+def test_every_public_name_of_a_stage_module_has_a_docstring(module):
+    stage = importlib.import_module(f"summarize.{module}")
+    for name in stage.__all__:
+        value = getattr(stage, name)
+        if inspect.isclass(value) or inspect.isfunction(value):
+            assert value.__doc__ and not value.__doc__.startswith(f"{name}("), f"{module}.{name}"
 
 
 def test_py_typed_ships():

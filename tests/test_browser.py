@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from summarize import load_documents, render, summarize
+from summarize import load_documents, render_briefing, summarize
 
 from .web_pages import seed_pages
 
@@ -165,4 +165,4 @@ def test_one_h1_and_an_ordered_source_list_with_ids(browser, pages):
 
 
 def test_library_and_cli_pages_agree(pages, seeds):
-    assert render(summarize(load_documents([seeds])), "html") == pages[0]["seeds"].read_text(encoding="utf-8")
+    assert render_briefing(summarize(load_documents([seeds])), "html") == pages[0]["seeds"].read_text(encoding="utf-8")

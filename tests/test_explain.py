@@ -9,7 +9,7 @@ import pytest
 
 from summarize import Document, summarize
 from summarize.cli import main
-from summarize.render import render
+from summarize.render import render_briefing
 
 from .conftest import SEEDS
 
@@ -85,11 +85,11 @@ def test_a_penalty_is_named_with_its_factor():
 def test_the_explanation_is_deterministic_and_in_every_format(explained):
     again = summarize([SEEDS], explain=True)
     for format in ("markdown", "html", "json", "text"):
-        assert render(again, format) == render(explained, format)
-    markdown = render(explained, "markdown")
-    text = render(explained, "text")
-    page = render(explained, "html")
-    data = json.loads(render(explained, "json"))
+        assert render_briefing(again, format) == render_briefing(explained, format)
+    markdown = render_briefing(explained, "markdown")
+    text = render_briefing(explained, "text")
+    page = render_briefing(explained, "html")
+    data = json.loads(render_briefing(explained, "json"))
     assert data["explain"] == explained.explain.to_dict()
     assert markdown.index("## Why these sentences") < markdown.index("## Sources")
     assert text.index("Why these sentences:") < text.index("Sources:")
@@ -109,8 +109,8 @@ def test_document_text_in_an_explanation_is_escaped():
     explained = [*briefing.explain.chosen, *briefing.explain.passed,
                  *(r for chosen in briefing.explain.chosen for r in chosen.restates)]
     assert any("<script>" in item.text for item in explained)  # the hostile sentence is in it
-    assert "<script>alert" not in render(briefing, "html")
-    assert "<script>alert" not in render(briefing, "markdown")
+    assert "<script>alert" not in render_briefing(briefing, "html")
+    assert "<script>alert" not in render_briefing(briefing, "markdown")
 
 
 def test_cli_explain(tmp_path, capsys):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarize import Document, SummarizeError, render, summarize
+from summarize import Document, SummarizeError, render_briefing, summarize
 
 from .conftest import assert_verbatim
 
@@ -25,7 +25,7 @@ def test_any_documents_give_a_valid_briefing_or_a_documented_error(texts, senten
     assert len(briefing.sentences) <= sentences
     assert_verbatim(briefing)
     again = summarize(documents, sentences=sentences)
-    assert again.to_json() == briefing.to_json() and render(again, "html") == render(briefing, "html")
+    assert again.to_json() == briefing.to_json() and render_briefing(again, "html") == render_briefing(briefing, "html")
 
 
 @settings(max_examples=30, deadline=None)

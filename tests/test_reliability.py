@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarize import Document, load_documents, render, summarize
+from summarize import Document, load_documents, render_briefing, summarize
 from summarize.batch import DocumentSet, iter_sets, safe_file_names, summarize_sets
 from summarize.split import WINDOW_CHARACTERS, _windows
 
@@ -116,7 +116,7 @@ _TEXT = ("The council approved the new budget on Monday after a long debate in t
 
 
 def _assert_inert(briefing, field_values: list[str]) -> None:
-    markdown, text, page = render(briefing, "markdown"), render(briefing, "text"), render(briefing, "html")
+    markdown, text, page = render_briefing(briefing, "markdown"), render_briefing(briefing, "text"), render_briefing(briefing, "html")
     for output in (markdown, text, page):
         assert not _CONTROL.search(output.replace("\n", "")), repr(output[:200])
     assert "<img" not in page and "javascript:" not in page.replace("javascript:alert", "")
@@ -363,7 +363,7 @@ def test_a_jsonl_file_with_a_byte_order_mark_is_read(tmp_path):
 
 def test_a_lone_surrogate_is_written_not_a_traceback():
     briefing = summarize([Document(id="a", title="bad \ud800 title", text=STORY.replace("Monday", "Mon\udcffday"))])
-    assert "\ufffd" in render(briefing, "markdown") and briefing.to_json().encode("utf-8")
+    assert "\ufffd" in render_briefing(briefing, "markdown") and briefing.to_json().encode("utf-8")
 
 
 def test_a_file_of_utf8_with_a_few_cp1252_bytes_reads_without_mojibake(tmp_path):

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 
-from summarize import OptionsError, render, summarize
+from summarize import OptionsError, render_briefing, summarize
 from summarize.model import Briefing, BriefingSentence, Document
 from summarize.render import escape_markdown
 
@@ -49,7 +49,7 @@ class _Collector(HTMLParser):
 
 
 def test_html_has_no_element_attribute_or_link_from_document_text():
-    page = render(_briefing(), "html")
+    page = render_briefing(_briefing(), "html")
     parsed = _Collector()
     parsed.feed(page)
     assert set(parsed.tags) <= {"html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "ol", "li",
@@ -75,7 +75,7 @@ def test_only_http_urls_become_links_and_markdown_never_escapes_them():
     documents = (Document(id="a", text="x", title='The "big" story', url="https://news.example.org/000_story"),)
     briefing = Briefing(title="t", documents=documents, sentences=(
         BriefingSentence(text="A sentence of the story.", document="a", start=0, end=1, score=1.0, sources=("a",)),))
-    markdown_text = render(briefing, "markdown")
+    markdown_text = render_briefing(briefing, "markdown")
     assert "[The \"big\" story](<https://news.example.org/000_story>)" in markdown_text
     assert '[1]: <https://news.example.org/000_story> "The \\"big\\" story"' in markdown_text
     rendered = markdown.markdown(markdown_text)
@@ -95,7 +95,7 @@ def test_markdown_lists_sentences_with_markers_and_sources(seeds):
     from summarize import load_documents
 
     briefing = summarize(load_documents([seeds]))
-    lines = render(briefing, "markdown").splitlines()
+    lines = render_briefing(briefing, "markdown").splitlines()
     assert lines[0].startswith("# ")
     items = [line for line in lines if line[:2].rstrip(".").isdigit()]
     assert len(items) == len(briefing.sentences) + len(briefing.documents)
@@ -118,17 +118,24 @@ def test_json_shape(seeds):
 def test_text_output_has_no_markup(seeds):
     from summarize import load_documents
 
-    text = render(summarize(load_documents([seeds])), "text")
-    assert "\\" not in text and "#" not in text and "Sources:" in text
+    briefing = summarize(load_documents([seeds]))
+    text = render_briefing(briefing, "text")
+    assert "\\" not in text and "#" not in text and "](" not in text and "<" not in text
+    lines = text.splitlines()
+    assert lines[0] == briefing.title and "Sources:" in lines
+    ids = [document.id for document in briefing.documents]
+    for number, sentence in enumerate(briefing.sentences, start=1):
+        markers = "".join(f"[{ids.index(source) + 1}]" for source in sentence.sources)
+        assert f"{number}. {sentence.text} {markers}" in lines
 
 
 def test_render_names_the_formats_when_given_an_unknown_one(seeds):
     from summarize import load_documents
 
     briefing = summarize(load_documents([seeds]), sentences=2)
-    assert render(briefing) == render(briefing, "markdown")
+    assert render_briefing(briefing) == render_briefing(briefing, "markdown")
     with pytest.raises(OptionsError, match="markdown, html, json, text"):
-        render(briefing, "pdf")
+        render_briefing(briefing, "pdf")
 
 
 def test_the_data_never_imports_its_presentation():

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from summarize import load_documents, render, summarize
+from summarize import load_documents, render_briefing, summarize
 
 from .conftest import assert_verbatim
 
@@ -129,7 +129,7 @@ def test_widely_reported_facts_come_before_single_source_ones(briefing):
 
 
 def test_no_noise_in_any_format(briefing):
-    for rendered in (render(briefing, "markdown"), render(briefing, "text"), briefing.to_json(), render(briefing, "html")):
+    for rendered in (render_briefing(briefing, "markdown"), render_briefing(briefing, "text"), briefing.to_json(), render_briefing(briefing, "html")):
         body = rendered.split("Sources")[0]
         for noise in NOISE:
             assert noise not in body, noise
@@ -140,4 +140,4 @@ def test_output_is_byte_identical_across_runs(seeds):
     first = summarize(load_documents([seeds]))
     second = summarize(load_documents([seeds]))
     for fmt in ("markdown", "html", "json", "text"):
-        assert render(first, fmt) == render(second, fmt)
+        assert render_briefing(first, fmt) == render_briefing(second, fmt)

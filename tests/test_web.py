@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from summarize import InputError, load_documents, render, summarize
+from summarize import InputError, load_documents, render_briefing, summarize
 from summarize.encodings import decode_bytes
 from summarize.formats import document_from_html, documents_from_feed, sniff_format
 from summarize.language import get_language
@@ -37,7 +37,7 @@ def html_briefing(html_seeds):
 
 def test_html_copies_of_the_seeds_quote_no_chrome(html_briefing):
     assert_verbatim(html_briefing)
-    for rendered in (render(html_briefing, "markdown"), render(html_briefing, "text"), html_briefing.to_json()):
+    for rendered in (render_briefing(html_briefing, "markdown"), render_briefing(html_briefing, "text"), html_briefing.to_json()):
         body = rendered.split("Sources")[0]
         for chrome in [*CHROME, *NOISE]:
             assert chrome not in body, chrome
@@ -57,7 +57,7 @@ def test_every_page_source_shows_its_site_name_date_and_url(html_briefing, html_
         expected = facts[Path(document.path).name]
         assert (document.source, document.date, document.url) == (expected["source"], expected["date"], expected["url"])
         assert document.title and "|" not in document.title
-    markdown = render(html_briefing, "markdown")
+    markdown = render_briefing(html_briefing, "markdown")
     for expected in facts.values():
         assert expected["source"] in markdown and expected["date"] in markdown
 
