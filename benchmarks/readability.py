@@ -93,7 +93,7 @@ def measure(collection: Sequence[tuple[str, list[str], list[str]]], overrun: boo
     longest = 0
     for _name, documents, _references in collection:
         docs = as_documents(list(documents))
-        sentences = summarizer.split(summarizer.titled(summarizer.clean(docs)))
+        sentences = summarizer.split(summarizer.clean(docs))
         first = {(s.document, s.start) for s in sentences if s.position == 0}
         try:
             briefing = summarizer(docs, words=WORDS, allow_overrun=overrun)

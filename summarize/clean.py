@@ -29,10 +29,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .language import Language
-from .model import Block, collapse_whitespace, strip_span
+from .model import Block, CleanedDocument, Document, collapse_whitespace, strip_span
 
 __all__ = ["Cleaner", "Unit", "caption_prefix", "content_blocks", "split_units", "detect_title", "noise_reason",
            "notice_reason"]
@@ -231,6 +231,9 @@ class Cleaner:
         A headline has at least 3 words and at most 20, or 14 when it ends like a sentence (a
         lead sentence runs longer). In seeds/003 the top headline was quoted as a fact before
         headlines were left out of the body.
+    title_words : int, default 12
+        A document with no title and no headline is titled by this many opening words of its
+        content: enough to tell stories apart in an index, short enough for one line.
     """
 
     max_fragment_words: int = 4
@@ -242,6 +245,7 @@ class Cleaner:
     headline_min_words: int = 3
     headline_max_words: int = 20
     headline_max_words_ended: int = 14
+    title_words: int = 12
 
     def split_units(self, text: str) -> list[Unit]:
         """Cut a text into paragraphs: blank lines separate chunks; a chunk whose lines are hard
@@ -297,9 +301,38 @@ class Cleaner:
         """The paragraphs of ``text`` that are content, as offsets into ``text``. A headline at
         the top is the document's title, not a sentence of its body, and is left out too."""
         units = self.split_units(text)
+        return self._content(units, self.headline(units, language), language)
+
+    def clean(self, document: Document, language: Language) -> CleanedDocument:
+        """``document`` with its content blocks (:meth:`content_blocks`) and a title: its own, or
+        the headline cleaning found at the top, or the opening words of its content (after
+        cleaning, so never a menu or an audio-player prompt), or its id. One pass over the text."""
+        units = self.split_units(document.text)
+        headline = self.headline(units, language)
+        blocks = tuple(self._content(units, headline, language))
+        if not (document.title or "").strip():
+            title = collapse_whitespace(headline.text) if headline else ""
+            if not title and blocks:
+                title = self.opening(document.text[blocks[0].start : blocks[0].end], language)
+            document = replace(document, title=title or document.id)
+        return CleanedDocument(document=document, blocks=blocks)
+
+    def opening(self, text: str, language: Language) -> str:
+        """The first :attr:`title_words` words of ``text``, with "…" when there are more: the
+        title of a document that has none and no headline."""
+        limit = self.title_words
+        if language.segment is not None:  # no spaces to cut at: cut after the last word that fits
+            end = 0
+            words = language.words(text)
+            for word in words[:limit]:
+                end = text.index(word, end) + len(word)
+            return collapse_whitespace(text[:end]) + ("…" if len(words) > limit else "")
+        words = text.split()
+        return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
+
+    def _content(self, units: list[Unit], headline: Unit | None, language: Language) -> list[Block]:
         # The headline is found before credits are cut: a paragraph that opens with a credit is
         # body text, and its body must not pass for a headline.
-        headline = self.headline(units, language)
         units = [self._without_caption(unit) for unit in units]
         keys = [collapse_whitespace(unit.text).lower() for unit in units]
         repeated = {key for key, count in Counter(keys).items() if count > 1}

@@ -17,7 +17,7 @@ from .errors import NoSentencesError, OptionsError
 from .explain import explain as explain_choice
 from .language import Language, get_language
 from .load import as_documents
-from .model import Briefing, BriefingSentence, CleanedDocument, Document, Sentence, collapse_whitespace
+from .model import Briefing, BriefingSentence, CleanedDocument, Document, Sentence
 from .rank import Ranking, TextRank
 from .represent import Representation, represent
 from .select import Budget, Selection, Selector
@@ -27,7 +27,6 @@ __all__ = ["DEFAULT_SENTENCES", "LARGE_SET_CHARACTERS", "Summarizer", "summarize
 
 logger = logging.getLogger(__name__)
 
-_TITLE_WORDS = 12
 _STAGES = ("clean", "split", "represent", "stories", "rank", "select")
 
 
@@ -65,9 +64,8 @@ class Summarizer:
         return get_language(self.language)
 
     def clean(self, documents: Sequence[Document]) -> list[CleanedDocument]:
-        return [CleanedDocument(document=document,
-                                blocks=tuple(self.cleaner.content_blocks(document.text, self.resources)))
-                for document in documents]
+        """Each document's content blocks, and its title (see :meth:`Cleaner.clean`)."""
+        return [self.cleaner.clean(document, self.resources) for document in documents]
 
     def split(self, cleaned: Sequence[CleanedDocument]) -> list[Sentence]:
         return self.splitter.split(cleaned, self.splitter.tokenizer(self.resources.name))
@@ -86,19 +84,6 @@ class Summarizer:
         budget: Budget,
     ) -> list[Selection]:
         return self.selector.select(sentences, representation, ranking, budget)
-
-    def titled(self, cleaned: Sequence[CleanedDocument]) -> list[CleanedDocument]:
-        """The cleaned documents, each with a title: its own, a detected headline, or the opening
-        words of its content (after cleaning, so never a menu or an audio-player prompt)."""
-        titled = []
-        for item in cleaned:
-            document, blocks = item.document, item.blocks
-            if not (document.title or "").strip():
-                content = document.text[blocks[0].start : blocks[0].end] if blocks else ""
-                title = self.cleaner.detect_title(document.text, self.resources) or _opening(content, self.resources)
-                item = replace(item, document=replace(document, title=title or document.id))
-            titled.append(item)
-        return titled
 
     def warn_if_several_stories(self, documents: Sequence[Document], sentences: Sequence[Sentence],
                                 representation: Representation) -> None:
@@ -176,7 +161,7 @@ class Summarizer:
         large = sum(len(document.text) for document in docs) > LARGE_SET_CHARACTERS
         with _stage_bar(progress and large, on_stage) as stage:
             stage("clean")
-            cleaned = self.titled(self.clean(docs))
+            cleaned = self.clean(docs)
             docs = [item.document for item in cleaned]
             stage("split")
             split = self.split(cleaned)
@@ -276,19 +261,6 @@ def _stage_bar(enabled: bool, on_stage: Callable[[str], None] | None = None) -> 
                 bar.set_description_str(name)
 
         yield stage
-
-
-def _opening(text: str, language: Language) -> str:
-    if language.segment is not None:  # no spaces to cut at: cut after the last word that fits
-        end = 0
-        words = language.words(text)
-        for word in words[:_TITLE_WORDS]:
-            end = text.index(word, end) + len(word)
-        return collapse_whitespace(text[:end]) + ("…" if len(words) > _TITLE_WORDS else "")
-    words = text.split()
-    if not words:
-        return ""
-    return " ".join(words[:_TITLE_WORDS]) + ("…" if len(words) > _TITLE_WORDS else "")
 
 
 def _briefing_title(documents: Sequence[Document], chosen: Sequence[BriefingSentence]) -> str:

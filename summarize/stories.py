@@ -313,7 +313,7 @@ def story_title(story: Sequence[Document], language: str = "english") -> str:
 
     summarizer = Summarizer(language=language)
     first = list(story[:1])
-    return summarizer.titled(summarizer.clean(first))[0].document.title if first else ""
+    return summarizer.clean(first)[0].document.title if first else ""
 
 
 def summarize_stories(

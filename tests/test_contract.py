@@ -75,7 +75,7 @@ OWN = [
 
 def _stages(documents) -> tuple[list[Sentence], Representation]:
     summarizer = Summarizer()
-    sentences = summarizer.split(summarizer.titled(summarizer.clean(documents)))
+    sentences = summarizer.split(summarizer.clean(documents))
     return sentences, summarizer.represent(sentences)
 
 
