@@ -10,8 +10,9 @@ repeats is not mistaken for a rare one.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import numpy as np
 import scipy.sparse as sp
@@ -36,20 +37,20 @@ class Representation:
     story word is in every document, so document IDF barely separates "NATO" from "umbrella";
     sentence IDF does, and paraphrases of one fact stand out from sentences merely on topic.
 
-    The arrays, including the matrices' values, are read-only: every later stage reads them and
-    none may change what another one sees.
+    Nothing in it can be changed (tuples, a read-only mapping, read-only arrays including the
+    matrices' values): every later stage reads it and none may change what another one sees.
     """
 
-    terms: list[list[str]]
+    terms: tuple[tuple[str, ...], ...]
     #: ``terms`` with ``""`` where a stop word stood, so words side by side can be told from
     #: words that only follow each other (the story grouper's word pairs)
-    gapped_terms: list[list[str]]
+    gapped_terms: tuple[tuple[str, ...], ...]
     word_counts: np.ndarray
     dependent: np.ndarray
     framing: np.ndarray
     matrix: sp.csr_matrix
     fact_matrix: sp.csr_matrix
-    vocabulary: dict[str, int]
+    vocabulary: Mapping[str, int]
     idf: np.ndarray
 
     def __post_init__(self) -> None:
@@ -136,14 +137,14 @@ def represent(sentences: Sequence[Sentence], language: Language) -> Representati
     sentence_idf = np.log((1.0 + len(sentences)) / (1.0 + sentence_frequency)) + 1.0
     fact_matrix = _l2_normalized(presence.multiply(sentence_idf[np.newaxis, :]).tocsr())
     return Representation(
-        terms=terms,
-        gapped_terms=gapped_terms,
+        terms=tuple(tuple(sentence_terms) for sentence_terms in terms),
+        gapped_terms=tuple(tuple(gapped) for gapped in gapped_terms),
         word_counts=word_counts,
         dependent=dependent,
         framing=framing,
         matrix=matrix,
         fact_matrix=fact_matrix,
-        vocabulary=vocabulary,
+        vocabulary=MappingProxyType(vocabulary),
         idf=idf,
     )
 

@@ -61,6 +61,18 @@ def test_rows_are_unit_vectors_and_idf_counts_documents():
     assert list(rep.word_counts) == [4, 3, 3]
 
 
+def test_nothing_in_a_representation_can_be_changed():
+    # Every later stage reads the same representation; none may change what another one sees.
+    rep = represent(_sentences([["Tanks and tanks arrive.", "Air defense arrives."], ["Tanks arrive again."]]), EN)
+    with pytest.raises(TypeError):
+        rep.vocabulary["tank"] = 99  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        rep.terms[0].append("x")  # type: ignore[attr-defined]
+    for array in (rep.word_counts, rep.dependent, rep.framing, rep.idf, rep.matrix.data, rep.fact_matrix.data):
+        with pytest.raises(ValueError, match="read-only"):
+            array[0] = array[0]
+
+
 def test_empty_sentence_has_a_zero_row():
     rep = represent(_sentences([["The and of.", "Real words here."]]), EN)
     assert rep.matrix[0].nnz == 0
