@@ -147,15 +147,24 @@ def caption_prefix(text: str) -> int:
     return 0
 
 
+_KEYED_RULES = tuple((key, rule) for rule in _NOTICE_RULES for key in rule.keys)
+
+
 def notice_reason(text: str, *, head: int = _NOTICE_HEAD) -> str | None:
     """``"caption"`` or ``"boilerplate"`` when the wording at the head of ``text`` (its first
     ``head`` characters, see :attr:`Cleaner.notice_head`) is a caption, credit or site notice,
     else ``None``."""
     head_text = text[:head]
     lowered = head_text.lower()
-    for rule in _NOTICE_RULES:
-        if rule.matches(head_text, lowered):
-            return rule.reason
+    # Every rule's keys in one flat list, in rule order: a method call per rule cost more than
+    # the substring tests (8 ms of 2,000 sentences' cleaning). A rule whose key is present but
+    # whose pattern fails is not tried again for its other keys, as NoticeRule.matches does.
+    tried = None
+    for key, rule in _KEYED_RULES:
+        if rule is not tried and key in lowered:
+            if rule.pattern.search(head_text) is not None:
+                return rule.reason
+            tried = rule
     return None
 
 

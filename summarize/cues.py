@@ -87,8 +87,10 @@ def unattributed_quote(text: str) -> bool:
     alone in a briefing, nobody said it. “We will not give up,” she said, and a quotation that
     ends mid-sentence, are attributed and do not match."""
     opening = _OPENING_QUOTE.match(text)
+    if not opening:  # most sentences: no need to look at their end
+        return False
     closing = _CLOSING_QUOTE.search(text)
-    if not opening or not closing or closing.start() <= opening.end():
+    if not closing or closing.start() <= opening.end():
         return False
     # The first closing mark after the opening one must be the last: else words stand between
     # two quotations ("..., " he said, "...").

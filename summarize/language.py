@@ -159,6 +159,8 @@ class Language:
     #: are found (``"US"``)
     long_names: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     short_forms: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
+    #: the first word of each multi-word name: a text holding none of them needs no rewriting
+    long_name_heads: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     def words(self, text: str) -> list[str]:
         """The written words of ``text`` (letters or digits; punctuation is not a word)."""
@@ -206,4 +208,5 @@ def get_language(name: str) -> Language:
         name_terms={form: term for form, term in written.items() if " " not in form},
         long_names=re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, long_forms))) if long_forms else None,
         short_forms=short_forms,
+        long_name_heads=tuple(sorted({form.split(" ", 1)[0] for form in long_forms})),
     )

@@ -32,6 +32,11 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def collapse_whitespace(text: str) -> str:
     """Fold every run of white space (and control characters) into one space, and strip."""
+    # Most sentences hold no white space but single ASCII spaces, and every other character the
+    # pattern folds is non-printable: then folding changes nothing but the ends. The check is a
+    # third of the regex's cost (20 ms of a 2,000-sentence run went to this function).
+    if "  " not in text and text.isprintable():
+        return text.strip()
     return _SPACE_RUN.sub(" ", text).strip()
 
 

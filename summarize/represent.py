@@ -66,20 +66,21 @@ def tokenize(text: str, language: Language, cache: dict[str, str] | None = None,
     With ``keep_gaps`` a stop word leaves ``""`` in its place, so a caller can tell words that
     stand side by side (a phrase) from words that only follow each other."""
     known = {} if cache is None else cache
-    if language.long_names is not None:
+    # The heads gate the pattern: a substring test is far cheaper than the search, and few
+    # sentences name "United States" or "European Union".
+    if language.long_names is not None and any(head in text for head in language.long_name_heads):
         text = language.long_names.sub(lambda match: language.short_forms[match.group()], text)
     if language.segment is None:
         words = TOKEN.findall(text)
     else:  # a script without spaces: the segmenter finds the words, the pattern drops punctuation
         words = [word for piece in language.segment(text) for word in TOKEN.findall(piece)]
-    terms = []
     for word in words:
-        term = known.get(word)
-        if term is None:
-            term = known[word] = _term(word, language)
-        if term or keep_gaps:
-            terms.append(term)
-    return terms
+        if word not in known:
+            known[word] = _term(word, language)
+    # Whole-list lookups: a loop that appends term by term cost a third of tokenizing.
+    if keep_gaps:
+        return list(map(known.__getitem__, words))
+    return [term for term in map(known.__getitem__, words) if term]
 
 
 def _term(word: str, language: Language) -> str:

@@ -93,3 +93,12 @@ def test_the_cli_never_fails_badly_on_any_bytes_and_options(tmp_path_factory, fi
     assert status in (0, 1, 2)
     assert {path: path.read_bytes() for path in inputs.iterdir()} == before
     assert {path.name for path in root.iterdir()} <= {"in", "out", "out.md"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(max_size=80), st.lists(WORDS, max_size=30).map(" ".join),
+                      st.text(alphabet=" \u00a0\u200b\ufeff\x85\x7fab\t\n", max_size=20)))
+def test_whitespace_folding_fast_path_folds_exactly_as_the_pattern(text):
+    from summarize.model import _SPACE_RUN, collapse_whitespace
+
+    assert collapse_whitespace(text) == _SPACE_RUN.sub(" ", text).strip()
