@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .errors import InputError
 
-__all__ = ["Document", "Block", "CleanedDocument", "Sentence", "document_numbers", "BriefingSentence", "Briefing", "Explanation", "Chosen", "Passed",
+__all__ = ["Document", "Block", "CleanedDocument", "Sentence", "document_numbers", "DateNote", "BriefingSentence", "Briefing", "Explanation", "Chosen", "Passed",
            "Restatement", "collapse_whitespace", "strip_span", "shown", "json_text"]
 
 # Control characters count as white space: a quote must never carry a NUL or an escape sequence
@@ -143,8 +143,22 @@ def document_numbers(sentences: Sequence[Sentence]) -> list[int]:
 
 
 @dataclass(frozen=True, kw_only=True)
+class DateNote:
+    """A relative date in a quoted sentence ("Sunday", "yesterday": ``start``/``end`` offsets into
+    the sentence's text) and the day it means (``date``, ISO 8601), from its article's date."""
+
+    start: int
+    end: int
+    date: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"start": self.start, "end": self.end, "date": self.date}
+
+
+@dataclass(frozen=True, kw_only=True)
 class BriefingSentence:
-    """A sentence of the briefing: quoted from ``document`` and stated also by ``sources``."""
+    """A sentence of the briefing: quoted from ``document`` and stated also by ``sources``.
+    ``dates``: the relative dates in it and the days they mean, when its document is dated."""
 
     text: str
     document: str
@@ -152,6 +166,7 @@ class BriefingSentence:
     end: int
     score: float
     sources: tuple[str, ...]
+    dates: tuple[DateNote, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -284,6 +299,8 @@ class Briefing:
             "sentences": [
                 {"text": sentence.text, "document": sentence.document, "start": sentence.start,
                  "end": sentence.end, "score": sentence.score, "sources": list(sentence.sources)}
+                # Only where there are some: undated input keeps the shape it always had.
+                | ({"dates": [note.to_dict() for note in sentence.dates]} if sentence.dates else {})
                 for sentence in self.sentences
             ],
         } | ({"explain": self.explain.to_dict()} if self.explain is not None else {})

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from .clean import Cleaner
+from .dates import article_date, relative_dates
 from .defaults import DEFAULT_SENTENCES, LARGE_SET_CHARACTERS
 from .errors import NoSentencesError, OptionsError
 from .explain import explain as explain_choice
 from .language import Language, get_language
 from .load import as_documents
-from .model import Briefing, BriefingSentence, CleanedDocument, Document, Sentence
+from .model import Briefing, BriefingSentence, CleanedDocument, DateNote, Document, Sentence
 from .rank import Ranking, TextRank
 from .represent import Representation, represent
 from .select import Budget, Selection, Selector
@@ -82,8 +84,9 @@ class Summarizer:
         representation: Representation,
         ranking: Ranking,
         budget: Budget,
+        dates: Mapping[str, dt.date] | None = None,
     ) -> list[Selection]:
-        return self.selector.select(sentences, representation, ranking, budget)
+        return self.selector.select(sentences, representation, ranking, budget, dates)
 
     def warn_if_several_stories(self, documents: Sequence[Document], sentences: Sequence[Sentence],
                                 representation: Representation) -> None:
@@ -116,6 +119,12 @@ class Summarizer:
         sentences: Sequence[Sentence],
         selections: Sequence[Selection],
     ) -> Briefing:
+        written = {document.id: article_date(document.text, document.date) for document in documents}
+
+        def notes(sentence: Sentence) -> tuple[DateNote, ...]:
+            day = written.get(sentence.document)
+            return relative_dates(sentence.text, day, self.resources.name) if day else ()
+
         chosen = tuple(
             BriefingSentence(
                 text=sentences[selection.index].text,
@@ -124,6 +133,7 @@ class Summarizer:
                 end=sentences[selection.index].end,
                 score=round(selection.score, 6),
                 sources=selection.sources,
+                dates=notes(sentences[selection.index]),
             )
             for selection in selections
         )
@@ -179,13 +189,14 @@ class Summarizer:
             stage("rank")
             ranking = self.rank(split, representation)
             stage("select")
+            dates = {document.id: day for document in docs if (day := article_date(document.text, document.date))}
             if not explain:
-                selections = self.select(split, representation, ranking, budget)
+                selections = self.select(split, representation, ranking, budget, dates)
                 _check_fits(selections, representation, budget, lambda: self.selector.eligible(split, representation))
                 briefing = self.briefing(docs, split, _with_copies(selections, split, copies))
             else:
                 choice = self.selector.choose(split, representation, ranking, budget)
-                selections = self.selector.arrange(split, list(choice.chosen))
+                selections = self.selector.arrange(split, list(choice.chosen), dates)
                 _check_fits(selections, representation, budget, lambda: self.selector.eligible(split, representation))
                 briefing = self.briefing(docs, split, _with_copies(selections, split, copies))
                 briefing = replace(briefing, explain=explain_choice(

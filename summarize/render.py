@@ -8,17 +8,19 @@ attribute or link in the page comes from a document.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 from urllib.parse import quote
 
 import markdown as markdown_lib
 
+from .dates import format_date
 from .errors import OptionsError
-from .model import Briefing, Document, Explanation, json_text, shown
+from .model import Briefing, BriefingSentence, Document, Explanation, json_text, shown
 
 __all__ = [
     "FORMATS",
@@ -52,6 +54,22 @@ def escape_markdown(text: str) -> str:
     text = _ENTITY_LIKE.sub("&amp;", shown(text))
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     return text.replace("<", "&lt;")
+
+
+def _quoted(sentence: BriefingSentence, escape: Callable[[str], str], note: Callable[[str], str]) -> str:
+    """The sentence's text through ``escape``, with the day each relative date means after it:
+    "on Sunday [9 July 2023]." (``note`` marks the bracket up). Pieces between notes are escaped
+    one by one; escaping strips a piece's ends, so the space that opened one is put back."""
+    if not sentence.dates:
+        return escape(sentence.text)
+    out, last = "", 0
+    for date_note in sentence.dates:
+        piece = sentence.text[last : date_note.end]
+        out += (" " if piece[:1].isspace() and out else "") + escape(piece)
+        out += " " + note(f"[{format_date(dt.date.fromisoformat(date_note.date))}]")
+        last = date_note.end
+    piece = sentence.text[last:]
+    return out + (" " if piece[:1].isspace() else "") + escape(piece)
 
 
 def _numbers(briefing: Briefing) -> dict[str, int]:
@@ -120,7 +138,8 @@ def render_markdown(briefing: Briefing) -> str:
     for number, sentence in enumerate(briefing.sentences, start=1):
         # "[5] [1]": a reference link each where the source has a URL (defined below), plain
         # text otherwise. Spaced, because "[5][1]" would be one link, "5", to reference 1.
-        lines.append(f"{number}. {escape_markdown(sentence.text)} {_markers(briefing, sentence.sources, ' ')}")
+        quoted = _quoted(sentence, escape_markdown, escape_markdown)
+        lines.append(f"{number}. {quoted} {_markers(briefing, sentence.sources, ' ')}")
     if briefing.explain is not None:
         lines += ["", *_explain_markdown(briefing, briefing.explain)]
     lines += ["", "## Sources", ""]
@@ -174,6 +193,9 @@ code { font-size: 0.85em; color: var(--muted); word-break: break-all; }
   .cite .tip { display: none; }
 }
 """
+# The day a relative date means is the renderer's word, not the source's: set apart in the muted
+# grey. Only on a page with such notes, as below.
+_DATE_STYLE = ".date-note { color: var(--muted); font-size: 0.9em; }\n"
 # Only on a page with an explanation, so every other page keeps its bytes.
 _EXPLAIN_STYLE = """.explain .scroll { overflow-x: auto; }
 .explain table { border-collapse: collapse; font-size: 0.85rem; line-height: 1.35; }
@@ -202,6 +224,10 @@ def text_fragment(url: str, text: str, words: int = 4) -> str:
     else:
         directive = f"{encode(' '.join(tokens[:words]))},{encode(' '.join(tokens[-words:]))}"
     return f"{url.split('#', 1)[0]}#:~:text={directive}"
+
+
+def _date_note(bracket: str) -> str:
+    return f'<span class="date-note">{_h(bracket)}</span>'
 
 
 def _h(text: str) -> str:
@@ -234,7 +260,7 @@ def _html_body(briefing: Briefing, anchor: str = "source") -> str:
         fragment = f' data-fragment="{html.escape(text_fragment(url, sentence.text), quote=True)}"' if url else ""
         cites = "".join(_cite(numbers[doc_id], documents[doc_id], anchor) for doc_id in sentence.sources)
         items.append(f'<li><a class="quote" href="#{anchor}-{numbers[sentence.document]}"{fragment}>'
-                     f'{_h(sentence.text)}</a> <span class="cites">{cites}</span></li>')
+                     f'{_quoted(sentence, _h, _date_note)}</a> <span class="cites">{cites}</span></li>')
     sources = []
     for number, document in enumerate(briefing.documents, start=1):
         url = safe_url(document.url)
@@ -252,7 +278,8 @@ def _html_body(briefing: Briefing, anchor: str = "source") -> str:
 
 def _page(body: str, title: str, language: str = "english", *, script: bool = False) -> str:
     lang = LANGUAGE_CODES.get(language, "en")
-    style = _STYLE + (_EXPLAIN_STYLE if '<section class="explain">' in body else "")
+    style = (_STYLE + (_DATE_STYLE if '<span class="date-note">' in body else "")
+             + (_EXPLAIN_STYLE if '<section class="explain">' in body else ""))
     tail = f"\n<script>\n{_SCRIPT}\n</script>" if script else ""
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -274,7 +301,7 @@ def render_text(briefing: Briefing) -> str:
     sources; no markup, and control characters of the documents shown visibly."""
     lines = [shown(briefing.title), ""]
     for number, sentence in enumerate(briefing.sentences, start=1):
-        lines.append(f"{number}. {shown(sentence.text)} {_markers(briefing, sentence.sources)}")
+        lines.append(f"{number}. {_quoted(sentence, shown, str)} {_markers(briefing, sentence.sources)}")
     if briefing.explain is not None:
         lines += ["", *_explain_text(briefing, briefing.explain)]
     lines += ["", "Sources:"]

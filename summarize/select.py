@@ -10,7 +10,8 @@ both means a fact is either cited with more sources or stated again, never both.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -175,10 +176,11 @@ class Selector:
         representation: Representation,
         ranking: Ranking,
         budget: Budget,
+        dates: Mapping[str, dt.date] | None = None,
     ) -> list[Selection]:
         if not sentences:
             return []
-        return self.arrange(sentences, list(self.choose(sentences, representation, ranking, budget).chosen))
+        return self.arrange(sentences, list(self.choose(sentences, representation, ranking, budget).chosen), dates)
 
     def choose(
         self,
@@ -249,16 +251,24 @@ class Selector:
                       scores=scores, corroboration=corroboration,
                       notices=frozenset(index for index, found in notices.items() if found))
 
-    def arrange(self, sentences: Sequence[Sentence], chosen: list[Selection]) -> list[Selection]:
+    def arrange(self, sentences: Sequence[Sentence], chosen: list[Selection],
+                dates: Mapping[str, dt.date] | None = None) -> list[Selection]:
         """Reading order: by how far into its article each sentence stands (leads first, so the
-        briefing opens with the news and ends with background), then by score."""
+        briefing opens with the news and ends with background), then by score. When ``dates``
+        (document id → the day it was written) dates every quoted document and they span more
+        than one day, earlier articles come first: the briefing reads in the order things were
+        reported, and within a day as before. One undated article and the order cannot be told."""
         length: dict[str, int] = {}
         for sentence in sentences:
             length[sentence.document] = max(length.get(sentence.document, 0), sentence.position + 1)
+        quoted = {sentences[selection.index].document for selection in chosen}
+        days = {document: dates[document].toordinal() for document in quoted if dates and document in dates}
+        in_time = len(days) == len(quoted) and len(set(days.values())) > 1
 
-        def depth(selection: Selection) -> tuple[float, float, int]:
+        def depth(selection: Selection) -> tuple[int, float, float, int]:
             sentence = sentences[selection.index]
-            return (sentence.position / length[sentence.document], -selection.score, selection.index)
+            day = days[sentence.document] if in_time else 0
+            return (day, sentence.position / length[sentence.document], -selection.score, selection.index)
 
         return sorted(chosen, key=depth)
 
