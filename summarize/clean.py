@@ -109,6 +109,15 @@ _NOTICE_RULES = (
           r"\bslash pages from every domain\b|\bwayback machine\b|\bthese crawls are part of\b"
           r"|\bcrawl(ed)? (data|by|of) (the )?(internet archive|archive team|common crawl)\b"),
     _rule("boilerplate", "all times", r"\(all times (local|[a-z]{2,4})\)"),
+    # A news wire's notes to its editors, carried into the copies it sends out.
+    _rule("boilerplate", "for use by|distributed by|optional|end of story|story has moved|story will move"
+          "|to purchase this|nonsubscribers",
+          r"^[^\w(]*(&\w+;\s*)*\((for use by|distributed by|story can end here|(begin|end) optional trim)\b[^()\n]{0,100}\)"
+          r"(\([a-z]\))?[\W_]*(&\w+;[\W_]*)*$"
+          r"|^[^\w(]*(&\w+;\s*)*for use by (clients of )?(the )?[\w .]{0,40}news service\b"
+          r"|\bx{3,4} end of story\b|\(story (has moved|will move) in the\b"
+          r"|\(distributed by [^()\n]{0,60}\b(news service|syndicate|special features)\)"
+          r"|\bto purchase this (material|article|story)\b|\bnonsubscribers:"),
     _rule("navigation", "|", r"^[^|\n]{1,40}(\|[^|\n]{1,40}){2,}\|?\s*$"),
     _rule("boilerplate", "read more|related|similar articles|you may also like|advertisement"
           "|sponsored|share this|recommended",
@@ -243,6 +252,12 @@ class Cleaner:
     title_words : int, default 12
         A document with no title and no headline is titled by this many opening words of its
         content: enough to tell stories apart in an index, short enough for one line.
+    shared_paragraphs : frozenset of str, default empty
+        Paragraphs (:meth:`paragraph_key`) known to be boilerplate because they stand word for
+        word in articles of different stories (a wire service's sales notice, "XXXX END OF
+        STORY", an embedded-tweet notice): never content, so never quoted and never counted as
+        a second source's confirmation. ``--stories`` fills it from the pile
+        (:func:`summarize.stories.shared_paragraphs`); one set alone cannot tell.
     """
 
     max_fragment_words: int = 4
@@ -255,6 +270,17 @@ class Cleaner:
     headline_max_words: int = 20
     headline_max_words_ended: int = 14
     title_words: int = 12
+    shared_paragraphs: frozenset[str] = frozenset()
+
+    @staticmethod
+    def paragraph_key(text: str) -> str:
+        """What two paragraphs share when they say the same words: case and white space aside."""
+        return collapse_whitespace(text).lower()
+
+    def paragraph_keys(self, text: str) -> set[str]:
+        """The :meth:`paragraph_key` of every paragraph of ``text``, credits cut as cleaning
+        cuts them."""
+        return {self.paragraph_key(self._without_caption(unit).text) for unit in self.split_units(text)}
 
     def split_units(self, text: str) -> list[Unit]:
         """Cut a text into paragraphs: blank lines separate chunks; a chunk whose lines are hard
@@ -343,8 +369,8 @@ class Cleaner:
         # The headline is found before credits are cut: a paragraph that opens with a credit is
         # body text, and its body must not pass for a headline.
         units = [self._without_caption(unit) for unit in units]
-        keys = [collapse_whitespace(unit.text).lower() for unit in units]
-        repeated = {key for key, count in Counter(keys).items() if count > 1}
+        keys = [self.paragraph_key(unit.text) for unit in units]
+        repeated = {key for key, count in Counter(keys).items() if count > 1} | self.shared_paragraphs
         for strict in (True, False):
             kept = [
                 Block(paragraph=unit.paragraph, start=unit.start, end=unit.end)

@@ -362,7 +362,7 @@ def run_stories(args: argparse.Namespace) -> int:
     progress = sys.stderr.isatty() and not args.quiet
     results = list(brief_stories(briefed, sentences=args.sentences, words=args.words,
                                  language=args.language, jobs=args.jobs, progress=progress,
-                                 allow_overrun=args.allow_overrun))
+                                 allow_overrun=args.allow_overrun, pile=stories))
     briefings = [result.briefing for result in results if result.briefing is not None]
     if not briefings:
         raise NoSentencesError("no story could be briefed: no sentences found in any of them")

@@ -37,6 +37,7 @@ from .model import Briefing, CleanedDocument, Document
 from .represent import tokenize
 
 if TYPE_CHECKING:
+    from .clean import Cleaner
     from .pipeline import Summarizer
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "group_stories",
     "paragraph_terms",
     "several_stories",
+    "shared_paragraphs",
     "stories_at",
     "story_labels",
     "story_slug",
@@ -280,6 +282,26 @@ def paragraph_terms(cleaned: Sequence[CleanedDocument], language: Language) -> l
     return [_paragraph_terms(item, language, cache) for item in cleaned]
 
 
+def shared_paragraphs(stories: Sequence[Sequence[Document]], cleaner: Cleaner | None = None) -> frozenset[str]:
+    """The paragraphs (:meth:`Cleaner.paragraph_key`) that stand word for word in articles of at
+    least two of ``stories``: boilerplate of the pages or the wire that carried them, not news,
+    since one paragraph does not report two stories. In the DUC 2006-07 pile grouped into stories
+    they are sales and contact notices, "XXXX END OF STORY", "(For use by New York Times News
+    Service clients)"; within one story a paragraph repeated by two outlets is left alone (a wire
+    report reprinted is a source each time)."""
+    from .clean import Cleaner
+
+    cleaner = cleaner or Cleaner()
+    seen: dict[str, int] = {}
+    shared: set[str] = set()
+    for number, story in enumerate(stories):
+        keys = set().union(*(cleaner.paragraph_keys(document.text) for document in story))
+        for key in keys:
+            if seen.setdefault(key, number) != number:
+                shared.add(key)
+    return frozenset(key for key in shared if key)
+
+
 def several_stories(stories: Sequence[Sequence[int]]) -> bool:
     """Whether grouped input clearly tells unrelated stories: two stories or more that two or
     more documents each report. One odd article beside a story is not enough to say so."""
@@ -338,8 +360,8 @@ def summarize_stories(
     if summarizer is not None and language != "english":
         raise OptionsError("give the language through the summarizer, not beside it")
     stories = group_stories(documents, language=summarizer.language if summarizer else language)
-    results = brief_stories(stories, sentences=sentences, words=words, language=language,
-                            jobs=jobs, progress=progress, summarizer=summarizer, allow_overrun=allow_overrun)
+    results = brief_stories(stories, sentences=sentences, words=words, language=language, jobs=jobs,
+                            progress=progress, summarizer=summarizer, allow_overrun=allow_overrun)
     return [result.briefing for result in results if result.briefing is not None]
 
 
@@ -353,13 +375,19 @@ def brief_stories(
     progress: bool = False,
     summarizer: Summarizer | None = None,
     allow_overrun: bool = False,
+    pile: Sequence[Sequence[Document]] | None = None,
 ) -> Iterator[BatchResult]:
     """A :class:`~summarize.batch.BatchResult` per story, in order, its ``set`` the story's
     number (1-based); a story that fails is logged and has ``error`` set. A story is one story:
-    the mixed-stories warning is off for its briefing (on ``summarizer`` too)."""
+    the mixed-stories warning is off for its briefing (on ``summarizer`` too). Paragraphs that
+    stand in articles of two stories of ``pile`` (every story of the input, briefed or not;
+    default ``stories``) are boilerplate (:func:`shared_paragraphs`) and quoted in none."""
     from .pipeline import Summarizer
 
-    summarizer = replace(summarizer or Summarizer(language=language), warn_mixed_stories=False)
+    summarizer = summarizer or Summarizer(language=language)
+    shared = shared_paragraphs(stories if pile is None else pile, summarizer.cleaner)
+    cleaner = replace(summarizer.cleaner, shared_paragraphs=summarizer.cleaner.shared_paragraphs | shared)
+    summarizer = replace(summarizer, warn_mixed_stories=False, cleaner=cleaner)
     sets = [DocumentSet(id=str(number), documents=tuple(story)) for number, story in enumerate(stories, start=1)]
     for result in summarize_sets(sets, sentences=sentences, words=words, jobs=jobs, progress=progress,
                                  summarizer=summarizer, allow_overrun=allow_overrun):

@@ -96,6 +96,9 @@ _NOTICE_WORDS = [
     "İstanbul", "ﬁle", "FILE -", "In this", "file photo", "Image copyright", "Image caption",
     "Tweets", "location information to your", "pic.twitter.com/x", "View this post on Instagram",
     "Slash pages from every domain", "Wayback Machine", "(all times local)", "|", "Senate", "House",
+    "(For use by", "New York Times News Service", "clients)", "&QL;", "(END OPTIONAL TRIM)",
+    "XXXX END OF STORY", "(Story will move in the", "Distributed by", "Special Features)",
+    "To purchase this material", "NONSUBSCRIBERS:",
 ]
 
 
@@ -130,6 +133,17 @@ def test_keyword_gate_never_hides_a_match(words, glue):
     ("Marcos' return: The latest (all times local):", "boilerplate"),
     ("Archives: Senate | House | Administration | Courts | Elections | Campaign finance | Lobbying",
      "navigation"),
+    # A news wire's notes to its editors (every match over DUC 2004 dev and DUC 2006-07 read: 261).
+    ("&UR; (For use by New York Times News Service clients) &QL; &LR;", "boilerplate"),
+    ("For Use By Clients of the New York Times News Service", "boilerplate"),
+    ("(Distributed by New York Times Special Features)", "boilerplate"),
+    ("(Story can end here. Optional add follows.)", "boilerplate"),
+    ("(END OPTIONAL TRIM.)", "boilerplate"),
+    ("&QL; XXXX END OF STORY &QL;", "boilerplate"),
+    ("By Laura Vecsey. (Story will move in the ``s'' category.)", "boilerplate"),
+    ("&UR; NEW AMERICA NEWS SERVICE &QC; &UR; (Distributed by New York Times Special Features) &QC; "
+     "&UR; To purchase this material contact the sales executive.", "boilerplate"),
+    ("&UR; NONSUBSCRIBERS: To publish a ``separate-buy'' feature article, it must be purchased.", "boilerplate"),
 ])
 def test_web_copy_notices_are_recognised(line, reason):
     assert noise_reason(line, EN) == reason
@@ -142,6 +156,11 @@ def test_web_copy_notices_are_recognised(line, reason):
     "Archive staff said the crawl of government websites would be finished before the inauguration.",
     "The vote was 52-48, with all times for debate used up by Tuesday evening, aides said.",
     "The images, which Getty Images licensed to several newspapers, showed the flooded town.",
+    "Distributed by the Red Cross, the food reached the valley before the second storm on Monday.",
+    "The drug is for use by patients whose pain the older medicines could not relieve, the agency said.",
+    # A body sentence after a wire note in one paragraph keeps the paragraph.
+    "(BEGIN OPTIONAL TRIM) Asked his favorite way to eat strawberries, the grower has a quick answer.",
+    "The paper ended its story with the words of the mayor, who said the town would rebuild.",
 ])
 def test_news_that_shares_their_words_is_kept(line):
     assert noise_reason(line, EN) is None

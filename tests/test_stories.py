@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from summarize import Document, OptionsError, group_stories, load_documents, summarize_stories
-from summarize.stories import StoryGrouper, story_slug
+from summarize import Document, OptionsError, group_stories, load_documents, summarize, summarize_stories
+from summarize.stories import StoryGrouper, brief_stories, shared_paragraphs, story_slug
 
 from .stories_data import CHESS, FLOOD, LONE, write_pile
 
@@ -189,3 +189,48 @@ def test_cli_stories_html_on_stdout_is_one_page_whose_anchors_resolve(cli, tmp_p
     targets = set(re.findall(r'href="#([^"]+)"', result.out))
     assert targets and targets <= set(re.findall(r'id="([^"]+)"', result.out))
     assert {target.split("-")[0] for target in targets} == {"s1", "s2", "s3"}
+
+
+# A site's notice that carries none of the notice rules' wording, on pages of two stories.
+NOTICE = "Readers can reach the newsroom at any hour of the day through the main switchboard and by letter."
+
+
+def _with_notice() -> list[Document]:
+    return [Document(id=name, text=text + "\n" + NOTICE + "\n" if name.startswith(("flood", "chess-wire")) else text)
+            for name, text in {**FLOOD, **CHESS, **LONE}.items()]
+
+
+def test_a_paragraph_on_pages_of_two_stories_is_boilerplate_and_never_quoted():
+    documents = _with_notice()
+    flood = [document for document in documents if document.id.startswith("flood")]
+    # Alone, the flood story cannot tell: three pages state the notice, and it is quoted as a fact.
+    assert any(NOTICE in sentence.text for sentence in summarize(flood, sentences=6).sentences)
+    stories = group_stories(documents)
+    assert shared_paragraphs(stories) == {NOTICE.lower()}
+    for briefing in summarize_stories(documents, sentences=6):
+        assert all(NOTICE not in sentence.text for sentence in briefing.sentences)
+
+
+def test_a_story_left_out_of_the_briefings_still_marks_what_it_shares():
+    stories = group_stories(_with_notice())
+    flood = next(story for story in stories if story[0].id.startswith("flood"))
+    alone = next(iter(brief_stories([flood], sentences=6)))
+    assert any(NOTICE in sentence.text for sentence in alone.briefing.sentences)
+    with_pile = next(iter(brief_stories([flood], sentences=6, pile=stories)))
+    assert all(NOTICE not in sentence.text for sentence in with_pile.briefing.sentences)
+
+
+def test_one_story_repeating_a_paragraph_keeps_it():
+    # Two outlets printing one wire paragraph are two sources for it, not boilerplate.
+    assert shared_paragraphs([_documents(FLOOD, {"flood-copy.txt": FLOOD["flood-wire.txt"]})]) == frozenset()
+
+
+def test_cli_stories_leave_out_what_pages_of_two_stories_share(cli, tmp_path):
+    # The notice is on the flood pages and on the lone article, whose story is not briefed.
+    noted = {name: text + "\n" + NOTICE + "\n" for name, text in {**FLOOD, **LONE}.items()}
+    pile = write_pile(tmp_path / "pile", noted, CHESS)
+    result = cli("--stories", pile, "-f", "json", "-n", "6", "--min-story-size", "2")
+    assert result.status == 0, result.err
+    records = [json.loads(line) for line in result.out.splitlines()]
+    assert len(records) == 2 and all(NOTICE not in sentence["text"] for record in records
+                                     for sentence in record["sentences"])
