@@ -59,8 +59,10 @@ class _NoticeRule:
         return False
 
 
-def _rule(reason: str, keys: str, pattern: str) -> _NoticeRule:
-    return _NoticeRule(reason, tuple(keys.split("|")), re.compile(pattern, re.IGNORECASE | re.MULTILINE))
+def _rule(reason: str, keys: str | tuple[str, ...], pattern: str) -> _NoticeRule:
+    """``keys``: "a|b" for the keys a and b, or a tuple when a key holds "|"."""
+    return _NoticeRule(reason, tuple(keys.split("|")) if isinstance(keys, str) else keys,
+                       re.compile(pattern, re.IGNORECASE | re.MULTILINE))
 
 
 _NOTICE_RULES = (
@@ -118,7 +120,7 @@ _NOTICE_RULES = (
           r"|\bx{3,4} end of story\b|\(story (has moved|will move) in the\b"
           r"|\(distributed by [^()\n]{0,60}\b(news service|syndicate|special features)\)"
           r"|\bto purchase this (material|article|story)\b|\bnonsubscribers:"),
-    _rule("navigation", "|", r"^[^|\n]{1,40}(\|[^|\n]{1,40}){2,}\|?\s*$"),
+    _rule("navigation", ("|",), r"^[^|\n]{1,40}(\|[^|\n]{1,40}){2,}\|?\s*$"),
     _rule("boilerplate", "read more|related|similar articles|you may also like|advertisement"
           "|sponsored|share this|recommended",
           r"^\s*(read more|related (articles?|stories|news)|similar articles|you may also like"

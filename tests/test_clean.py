@@ -102,6 +102,12 @@ _NOTICE_WORDS = [
 ]
 
 
+def test_every_notice_key_can_be_absent():
+    # An empty key is in every paragraph: its rule's regex would run on all of them (the
+    # navigation rule's "|" once split into two empty keys).
+    assert all(key for rule in _NOTICE_RULES for key in rule.keys)
+
+
 @given(st.lists(st.sampled_from(_NOTICE_WORDS), max_size=12), st.sampled_from([" ", "", "  "]))
 def test_keyword_gate_never_hides_a_match(words, glue):
     # The cheap substring test in front of each rule must pass whenever the rule's regex matches.
