@@ -8,10 +8,12 @@
 from __future__ import annotations
 
 import importlib
-import logging
-from typing import TYPE_CHECKING, Any
 
+# Read as True by type checkers, False here: `summarize --version` need not import typing.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from .errors import InputError, NoSentencesError, OptionsError, SummarizeError
     from .formats import document_from_html
     from .load import load_documents
@@ -62,5 +64,5 @@ def __dir__() -> list[str]:
     return sorted([*globals(), *__all__])
 
 
-# A library never configures logging; the application (our CLI, or the caller's) does.
-logging.getLogger(__name__).addHandler(logging.NullHandler())
+# A library never configures logging: its logger's NullHandler is attached by the modules that
+# log (summarize/_logging.py), so that importing the package imports no logging at all.

@@ -23,15 +23,16 @@ from __future__ import annotations
 import importlib
 import importlib.machinery
 import importlib.util
-import logging
 import os
 import sys
 import types
 from typing import Any
 
+from ._logging import get_logger
+
 __all__ = ["punkt", "snowball", "full_nltk", "may_have_data"]
 
-logger = logging.getLogger(__name__)
+logger = get_logger(__name__)
 
 _MODULES = ("nltk.tokenize.punkt", "nltk.stem.snowball")
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from ._logging import get_logger
 from .errors import BatchIncompleteError, InputError, OptionsError, SummarizeError, too_large
 from .load import DEFAULT_MAX_BYTES, METADATA_KEYS, load_documents, unique_id
 from .model import Briefing, Document
@@ -46,7 +47,7 @@ __all__ = [
     "summarize_sets",
 ]
 
-logger = logging.getLogger(__name__)
+logger = get_logger(__name__)
 _UNSAFE = re.compile(r"[^\w.-]+")  # letters of any script stay: "Україна" is not "set"
 _MAX_NAME = 100
 _GLOB_CHARACTERS = re.compile(r"[*?[]")

@@ -3,16 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
-import logging
 import re
-import signal
 import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
-from typing import Any, NoReturn
-
-from typing import TYPE_CHECKING
 
 from . import __version__
 from .defaults import (
@@ -23,19 +15,25 @@ from .defaults import (
     LANGUAGES,
     LARGE_SET_CHARACTERS,
 )
-from .encodings import check_encoding
 from .errors import NoSentencesError, OptionsError, SummarizeError
 
+# Read as True by type checkers (mypy and pyright know the name), False here: importing typing
+# costs --version a fifth of its time.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+    from pathlib import Path
+    from typing import Any, NoReturn
+
     from .model import Document
     from .output import JsonLinesFile, JsonLinesStream, SetFiles
 
 # The pipeline (nltk, scipy, networkx: a second or more to import) is imported by the functions
-# that run it, so --help, --version and usage errors answer at once.
+# that run it, so --help, --version and usage errors answer at once. So are the standard modules
+# only a run needs (logging, pathlib, signal, dataclasses): `summarize --version` imports argparse
+# and this package's light modules, and answers in about twice the time of `python -c pass`.
 
 __all__ = ["main", "parse_args"]
-
-logger = logging.getLogger("summarize.cli")
 
 _SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
                    ".json": "json", ".txt": "text"}
@@ -137,7 +135,7 @@ def _build_parser() -> _Parser:
     out.add_argument("-f", "--format", choices=FORMAT_NAMES, metavar="FORMAT",
                      help="markdown (default), html (a standalone page), json, or text; "
                           "with -o, guessed from the file ending")
-    out.add_argument("-o", "--output", type=Path, metavar="FILE",
+    out.add_argument("-o", "--output", type=_path, metavar="FILE",
                      help="write to FILE (atomically; never over an input file) instead of "
                           "standard output (- is standard output), e.g. -o briefing.html")
     out.add_argument("--explain", action="store_true",
@@ -193,6 +191,12 @@ def _stdin_is_piped() -> bool:
         return False
 
 
+def _path(value: str) -> Path:
+    from pathlib import Path
+
+    return Path(value)
+
+
 def parse_args(argv: Sequence[str] | None = None, *, stdin_piped: bool | None = None) -> argparse.Namespace:
     """Parse command-line arguments (``argv`` without the program name). With no PATH, no
     --urls and no --batch, piped standard input is the input (``stdin_piped``: whether it is,
@@ -204,6 +208,8 @@ def parse_args(argv: Sequence[str] | None = None, *, stdin_piped: bool | None = 
     if args.language.strip().lower() not in LANGUAGES:
         parser.error(f"unsupported language {args.language!r}; choose one of: {', '.join(LANGUAGES)}")
     if args.encoding is not None:
+        from .encodings import check_encoding
+
         try:
             args.encoding = check_encoding(args.encoding)
         except OptionsError as error:
@@ -250,12 +256,13 @@ def _error(message: object) -> None:
     print(f"summarize: error: {_printable(str(message))}", file=sys.stderr)
 
 
-class _LowercaseLevel(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        return _printable(super().format(record).replace(record.levelname, record.levelname.lower(), 1))
-
-
 def _configure_logging(quiet: bool) -> None:
+    import logging
+
+    class _LowercaseLevel(logging.Formatter):
+        def format(self, record: logging.LogRecord) -> str:
+            return _printable(super().format(record).replace(record.levelname, record.levelname.lower(), 1))
+
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_LowercaseLevel("summarize: %(levelname)s: %(message)s"))
     root = logging.getLogger("summarize")
@@ -289,7 +296,11 @@ def _is_lines_file(path: Path | None) -> bool:
 def run_batch(args: argparse.Namespace) -> int:
     import contextlib
     import glob
+    import logging
     from collections import deque
+    from pathlib import Path
+
+    logger = logging.getLogger("summarize.cli")
 
     from .batch import DocumentSet, dask_executor, iter_sets, summarize_sets
     from .errors import BatchIncompleteError
@@ -456,6 +467,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return 1
     finally:
         if previous is not None:
+            import signal
+
             signal.signal(signal.SIGTERM, previous)
 
 
@@ -469,6 +482,8 @@ def _raise_terminated(signum: int, frame: object) -> None:
 
 
 def _end_on_sigterm() -> Any:
+    import signal
+
     try:
         return signal.signal(signal.SIGTERM, _raise_terminated)
     except ValueError:  # not the main thread (a caller running main() in a thread): leave it

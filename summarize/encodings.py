@@ -10,7 +10,6 @@ Text is never decoded with replacement characters, so no mojibake reaches a brie
 from __future__ import annotations
 
 import codecs
-import logging
 import re
 import unicodedata
 from collections import Counter
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 
 from typing import TYPE_CHECKING
 
+from ._logging import get_logger
 from .errors import InputError, OptionsError
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Decoded", "decode_bytes", "check_encoding", "LEGACY_ENCODINGS"]
 
-logger = logging.getLogger(__name__)
+logger = get_logger(__name__)
 
 #: The legacy encodings a language's web pages and files were commonly saved in, most common first.
 LEGACY_ENCODINGS: dict[str, tuple[str, ...]] = {

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import errno
 import json
-import logging
 import os
 import re
 import stat
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
+from ._logging import get_logger
 from .encodings import check_encoding
 from .encodings import decode_bytes as decode_text
 from .errors import InputError, OptionsError, SummarizeError, too_large
@@ -51,7 +51,7 @@ __all__ = [
     "as_documents",
 ]
 
-logger = logging.getLogger(__name__)
+logger = get_logger(__name__)
 
 #: The file endings read from a directory; a file named explicitly is read whatever its ending.
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".rss", ".atom", ".pdf", ".docx")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import logging
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -12,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from ._logging import get_logger
 from .clean import Cleaner
 from .dates import article_date, relative_dates
 from .defaults import DEFAULT_SENTENCES, LARGE_SET_CHARACTERS
@@ -27,7 +27,7 @@ from .split import Splitter
 
 __all__ = ["DEFAULT_SENTENCES", "LARGE_SET_CHARACTERS", "Summarizer", "summarize"]
 
-logger = logging.getLogger(__name__)
+logger = get_logger(__name__)
 
 _STAGES = ("clean", "split", "represent", "stories", "rank", "select")
 

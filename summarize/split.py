@@ -15,7 +15,6 @@ on the five seeds (too little text) it learned "G7" and "fit" as abbreviations, 
 from __future__ import annotations
 
 import functools
-import logging
 import importlib
 import re
 from collections.abc import Iterator, Sequence
@@ -24,6 +23,7 @@ from typing import Protocol
 
 from typing import TYPE_CHECKING
 
+from ._logging import get_logger
 from ._nltk import full_nltk, may_have_data, punkt
 
 if TYPE_CHECKING:  # the same classes, named for the type checker (nltk has no type information)
@@ -40,7 +40,7 @@ __all__ = [
     "split_documents",
 ]
 
-logger = logging.getLogger(__name__)
+logger = get_logger(__name__)
 
 #: Abbreviations (lowercase, without their final period) after which a period ends no sentence.
 ABBREVIATIONS = frozenset(

@@ -44,9 +44,26 @@ def test_library_never_configures_logging():
             "summarize.summarize(['The council approved the new budget on Monday after a long debate. '\n"
             "                     'The mayor said the plan pays for schools and roads for five years.'])\n"
             "handlers = logging.getLogger('summarize').handlers + logging.getLogger().handlers\n"
-            "print(all(isinstance(handler, logging.NullHandler) for handler in handlers))")
+            "print(all(isinstance(handler, logging.NullHandler) for handler in handlers),\n"
+            "      any(isinstance(handler, logging.NullHandler) for handler in logging.getLogger('summarize').handlers))")
     process = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert process.stdout.strip() == "True", process.stderr
+    assert process.stdout.strip() == "True True", process.stderr
+
+
+def test_a_warning_never_reaches_pythons_last_resort_handler(tmp_path):
+    # No logging configured: the warning about an empty file is the application's to show.
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "story.txt").write_text("The council approved the new budget on Monday after a long debate.",
+                                        encoding="utf-8")
+    code = ("import sys, summarize\n"
+            f"summarize.load_documents([{str(tmp_path)!r}])\n"
+            "if sys.argv[1:] == ['bare']:  # the same warning with the package's NullHandler removed\n"
+            "    import logging; logging.getLogger('summarize').handlers.clear()\n"
+            f"    summarize.load_documents([{str(tmp_path)!r}])\n")
+    quiet = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    bare = subprocess.run([sys.executable, "-c", code, "bare"], capture_output=True, text=True, check=False)
+    assert quiet.returncode == bare.returncode == 0, quiet.stderr + bare.stderr
+    assert quiet.stderr == "" and "empty.txt" in bare.stderr
 
 
 def test_import_has_no_side_effects():

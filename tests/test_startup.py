@@ -32,6 +32,24 @@ def test_quick_answers_import_nothing_heavy(argv):
     assert status in ("0", "2") and heavy.strip() == "[]", process.stderr
 
 
+# What `python -c pass` does not import and a quick answer need not: together about 60 ms, twice
+# Python's own start.
+QUICK_ANSWER_NEEDS_NOT = ("logging", "typing", "dataclasses", "inspect", "json", "signal", "pathlib", "encodings.idna")
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["-n", "0", "seeds"]])
+def test_quick_answers_import_only_what_they_use_of_the_standard_library(argv):
+    code = ("import sys\n"
+            "before = set(sys.modules)\n"
+            "import contextlib, io\n"
+            "from summarize.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+            f"    main({argv!r})\n"
+            f"print(sorted(m for m in {QUICK_ANSWER_NEEDS_NOT!r} if m in sys.modules and m not in before))")
+    process = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert process.stdout.strip() == "[]", process.stdout + process.stderr
+
+
 def test_the_public_api_still_resolves_every_name():
     import summarize
 
