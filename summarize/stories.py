@@ -101,15 +101,15 @@ class StoryGrouper:
     def vectors(self, paragraphs: Sequence[Sequence[Sequence[str]]]) -> sp.csr_matrix:
         """L2-normalised TF-IDF rows, one per document, from each document's paragraphs given as
         lists of stems in order (``""`` where a stop word stood: no pair spans it)."""
-        vocabulary: dict[str, int] = {"": -1}
-        index = vocabulary.setdefault
+        vocabulary = _Codes({"": -1})
+        code_of = vocabulary.__getitem__
         codes: list[int] = []
         lengths: list[int] = []  # tokens per paragraph
         weights: list[float] = []  # per paragraph
         documents: list[int] = []  # per paragraph
         for row, document in enumerate(paragraphs):
             for rank, terms in enumerate(document):
-                codes.extend([index(term, len(vocabulary) - 1) for term in terms])
+                codes.extend(map(code_of, terms))  # map over a dict: the lookups run in C
                 lengths.append(len(terms))
                 weights.append(1.0 / (1.0 + rank / self.lead_decay))
                 documents.append(row)
@@ -188,6 +188,14 @@ class StoryGrouper:
             if similarity[row, best[row]] >= self.attach:
                 result[inverse == loner] = names[groups[best[row]]]
         return result
+
+
+class _Codes(dict[str, int]):
+    """Term → code, numbering a term it has not seen when it is first looked up ("" is -1)."""
+
+    def __missing__(self, term: str) -> int:
+        code = self[term] = len(self) - 1
+        return code
 
 
 def _condensed_cosine_distances(vectors: sp.csr_matrix, block_rows: int = 1024) -> np.ndarray:

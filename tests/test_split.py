@@ -96,3 +96,11 @@ def test_nltk_data_is_looked_for_where_nltk_looks_without_importing_it(tmp_path)
     (tmp_path / "tokenizers" / "punkt_tab").rmdir()
     (tmp_path / "tokenizers" / "punkt_tab.zip").write_bytes(b"")
     assert run(env) == ["True", "False"]
+
+
+def test_word_counts_by_split_and_by_pattern_agree_on_every_character():
+    # _cut_long gates its pattern with str.split: the two must call the same characters spaces.
+    import re
+
+    space = re.compile(r"\s")
+    assert [c for c in map(chr, range(0x110000)) if c.isspace() != bool(space.fullmatch(c))] == []
