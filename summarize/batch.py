@@ -30,8 +30,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ._logging import get_logger
 from .errors import BatchIncompleteError, InputError, OptionsError, SummarizeError, too_large
-from .load import DEFAULT_MAX_BYTES, METADATA_KEYS, load_documents, unique_id
-from .model import Briefing, Document
+from .load import DEFAULT_MAX_BYTES, load_documents, unique_id
+from .model import METADATA_KEYS, Briefing, Document
 
 if TYPE_CHECKING:
     from .pipeline import Summarizer
@@ -53,6 +53,9 @@ _MAX_NAME = 100
 _GLOB_CHARACTERS = re.compile(r"[*?[]")
 #: Where a line too long to parse names its set: the first characters of a JSON object.
 _SET_FIELD = re.compile(r'"set"\s*:\s*"((?:[^"\\]|\\.)*)"')
+# A line over the byte limit is not parsed whole; its "set" key is looked for this far in (a set
+# id is short, and the writers we know put it first).
+_SET_FIELD_REACH = 65536
 #: Sets in flight per worker: enough that a slow set does not idle the others (results are
 #: yielded in input order), few enough that memory stays flat whatever the batch's length.
 IN_FLIGHT_PER_WORKER = 4
@@ -143,7 +146,7 @@ def _jsonl_sets(name: str, max_bytes: int) -> Iterator[DocumentSet]:
                 if whole and not line.strip():
                     continue
                 if not whole:
-                    found = _SET_FIELD.search(line[:65536])
+                    found = _SET_FIELD.search(line[:_SET_FIELD_REACH])
                     if found is None:
                         raise too_large(f"{name}:{number}: a line with no \"set\" at its start is", max_bytes)
                     set_id, raw = json.loads(f'"{found.group(1)}"'), None

@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import Any
 
 from .errors import InputError
-from .model import Document, collapse_whitespace
+from .model import METADATA_KEYS, Document, collapse_whitespace
 
 __all__ = [
     "DOCUMENT_EXTRA",
@@ -42,6 +42,11 @@ _FEED_HEAD = re.compile(rb"<(?:rss[\s>]|feed[^>]*xmlns=[\"']http://www\.w3\.org/
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding=[\"']([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+# How far into a file its kind is judged (a doctype, <html>, <rss>, <feed> opens it), and how far a
+# page's declared charset is looked for (HTML says within the first 1,024 bytes; some pages put
+# comments and scripts first).
+_SNIFF_BYTES = 2048
+_CHARSET_BYTES = 4096
 
 
 def sniff_format(name: str, data: bytes) -> str:
@@ -51,7 +56,7 @@ def sniff_format(name: str, data: bytes) -> str:
         return "pdf"
     if lowered.endswith(".docx"):
         return "docx"
-    head = data[:2048]
+    head = data[:_SNIFF_BYTES]
     for bom in _BOMS:
         if head.startswith(bom):
             head = head[len(bom):]
@@ -66,7 +71,7 @@ def sniff_format(name: str, data: bytes) -> str:
 
 def html_charset(data: bytes) -> str | None:
     """The encoding a page declares (``<meta charset>``, http-equiv, or the XML declaration)."""
-    head = data[:4096]
+    head = data[:_CHARSET_BYTES]
     match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
     return match.group(1).decode("ascii") if match else None
 
@@ -205,5 +210,5 @@ def text_from_docx(data: bytes, name: str) -> str:
 
 def with_metadata(document: Document, meta: dict[str, str]) -> Document:
     """``document`` with the fields of a sources.json entry put over what the page said."""
-    fields = {key: value for key, value in meta.items() if key in ("title", "source", "url", "date") and value}
+    fields = {key: value for key, value in meta.items() if key in METADATA_KEYS and value}
     return replace(document, **fields) if fields else document

@@ -39,7 +39,7 @@ from .formats import (
     with_metadata,
 )
 from .language import get_language
-from .model import Document
+from .model import METADATA_KEYS, Document
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -58,8 +58,6 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".rss", ".ato
 #: A JSON object in a directory mapping file names to ``title``/``source``/``url``/``date``.
 METADATA_FILE = "sources.json"
 
-#: The fields a ``sources.json`` entry or a JSON-lines record may give a document.
-METADATA_KEYS = ("title", "source", "url", "date")
 #: A feed entry with less text than this is a teaser; ``follow_links`` fetches its page instead.
 SHORT_ENTRY_CHARACTERS = 600
 

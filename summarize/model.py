@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .errors import InputError
 
-__all__ = ["Document", "Block", "CleanedDocument", "Sentence", "document_numbers", "DateNote", "BriefingSentence", "Briefing", "Explanation", "Chosen", "Passed",
+__all__ = ["METADATA_KEYS", "Document", "Block", "CleanedDocument", "Sentence", "document_numbers", "DateNote", "BriefingSentence", "Briefing", "Explanation", "Chosen", "Passed",
            "Restatement", "collapse_whitespace", "strip_span", "shown", "json_text"]
 
 # Control characters count as white space: a quote must never carry a NUL or an escape sequence
@@ -62,6 +62,11 @@ def json_text(value: object, *, indent: int | None = None) -> str:
 
     text = json.dumps(value, ensure_ascii=False, indent=indent)
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+#: The metadata a document may carry beside its text: what a ``sources.json`` entry, a JSON-lines
+#: record or a web page's own metadata may give it.
+METADATA_KEYS = ("title", "source", "url", "date")
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -53,6 +53,10 @@ def _top_k_per_row(block: sp.csr_matrix, k: int) -> sp.csr_matrix:
     )
 
 
+# Products of rows that share no term come out as 0 or as rounding noise: neither is an edge.
+_ROUNDING = 1e-12
+
+
 def similarity_graph(
     matrix: sp.csr_matrix,
     *,
@@ -77,7 +81,7 @@ def similarity_graph(
     for first in range(0, n, step):
         block = sp.csr_matrix(matrix[first : first + step] @ transposed)
         _zero_diagonal(block, first)
-        block.data[block.data < max(min_similarity, 1e-12)] = 0
+        block.data[block.data < max(min_similarity, _ROUNDING)] = 0
         block.eliminate_zeros()
         if top_k:
             block = _top_k_per_row(block, top_k)

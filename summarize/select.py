@@ -27,6 +27,11 @@ from .represent import Representation
 __all__ = ["Budget", "Choice", "Corroboration", "SameFacts", "Selection", "Selector"]
 
 
+#: The fewest words a quoted sentence has (``Selector.min_words``): a words budget holds at most
+#: this many words' worth of sentences, so candidate pools sized by it never run short.
+SHORTEST_SENTENCE_WORDS = 8
+
+
 @dataclass(frozen=True, kw_only=True)
 class Budget:
     """How long the briefing may be: a number of sentences, of words, or both (whichever
@@ -59,8 +64,9 @@ class Budget:
         return self.overrun or self.words is None or words + more <= self.words
 
     def expected_sentences(self) -> int:
-        """A generous guess of how many sentences the budget takes (for candidate pools)."""
-        guesses = [self.sentences or 0, (self.words or 0) // 8]
+        """A generous guess of how many sentences the budget takes (for candidate pools): a
+        words budget filled with sentences of :data:`SHORTEST_SENTENCE_WORDS` words."""
+        guesses = [self.sentences or 0, (self.words or 0) // SHORTEST_SENTENCE_WORDS]
         return max(1, *guesses)
 
 
