@@ -19,7 +19,7 @@ from summarize.language import get_language
 EN = get_language("english")
 
 
-@pytest.mark.parametrize("line, reason", [
+NOISE_BY_GENERAL_RULES = [
     ("Home", "fragment"),
     ("Sport  Business  Weather  Contact us", "heading"),
     ("Ministers meet again on Friday in Brussels", "heading"),
@@ -34,9 +34,7 @@ EN = get_language("english")
     ("Subscribe to our newsletter for free updates every morning, straight to your inbox.", "boilerplate"),
     ("Мы используем современные технологии, чтобы сайт работал быстро.", "other script"),
     ("El gobierno anunció nuevas medidas económicas para las familias durante el invierno.", "other language"),
-])
-def test_noise_is_recognised_by_general_rules(line, reason):
-    assert noise_reason(line, EN) == reason
+]
 
 
 @pytest.mark.parametrize("line", [
@@ -121,7 +119,7 @@ def test_keyword_gate_never_hides_a_match(words, glue):
 
 # Web-copy notices that open or fill a paragraph (issue 20), each beside a sentence of news that
 # shares its words and must stay.
-@pytest.mark.parametrize("line, reason", [
+WEB_COPY_NOTICES = [
     ("Image copyright Getty Images Image caption Mr Johnson was speaking in Downing Street", "caption"),
     ("Media caption The moment the bridge collapsed, filmed by a passer-by", "caption"),
     ("FILE - In this Jan. 5, 2017, file photo, President Barack Obama speaks in Chicago.", "caption"),
@@ -150,8 +148,11 @@ def test_keyword_gate_never_hides_a_match(words, glue):
     ("&UR; NEW AMERICA NEWS SERVICE &QC; &UR; (Distributed by New York Times Special Features) &QC; "
      "&UR; To purchase this material contact the sales executive.", "boilerplate"),
     ("&UR; NONSUBSCRIBERS: To publish a ``separate-buy'' feature article, it must be purchased.", "boilerplate"),
-])
-def test_web_copy_notices_are_recognised(line, reason):
+]
+
+
+@pytest.mark.parametrize("line, reason", NOISE_BY_GENERAL_RULES + WEB_COPY_NOTICES)
+def test_noise_is_recognised_by_general_rules(line, reason):
     assert noise_reason(line, EN) == reason
 
 
