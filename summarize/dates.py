@@ -27,10 +27,10 @@ import re
 
 from .model import DateNote
 
-__all__ = ["article_date", "format_date", "parse_date", "relative_dates"]
+__all__ = ["MONTHS", "WEEKDAYS", "article_date", "format_date", "parse_date", "relative_dates"]
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
 _RELATIVE = re.compile(r"\b(?:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|([Yy]esterday|[Tt]oday|"
                        r"[Tt]omorrow))\b")
@@ -54,7 +54,7 @@ _NAME_BEFORE = re.compile(r"\b(?:Good|Black|Cyber|Super|Ash|Easter|Palm|Holy|Mau
                           r"Low|Trinity|Blue|Manic)\s+$|[-\u2013]$")
 _NAME_AFTER = re.compile(r"^(?:\s+[A-Z]|-|\u2013|'s\s+[A-Z])")
 # A wire dateline: "WASHINGTON, November 5 (Xinhua) --", "KUALA LUMPUR, March 27 (Xinhua)".
-_DATELINE = re.compile(r"^[A-Z][\w .'-]{1,40}, (" + "|".join(_MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?) "
+_DATELINE = re.compile(r"^[A-Z][\w .'-]{1,40}, (" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?) "
                        r"(\d{1,2})(?:, \d{4})? ?(?:\(|--|\u2014|\u2013|_)")
 DATELINE_REACH = 3
 """How many days a dateline may lie from the document's date and still be taken as the day it was
@@ -89,7 +89,7 @@ def article_date(text: str, date: str | None) -> dt.date | None:
     line = _DATELINE.match(text.lstrip()[:120])
     if day is None or line is None:
         return day
-    month = next(number for number, name in enumerate(_MONTHS, start=1) if name.startswith(line.group(1)[:3]))
+    month = next(number for number, name in enumerate(MONTHS, start=1) if name.startswith(line.group(1)[:3]))
     for year in (day.year, day.year - 1, day.year + 1):  # a dateline of 31 December on 1 January
         try:
             candidate = dt.date(year, month, int(line.group(2)))
@@ -102,7 +102,7 @@ def article_date(text: str, date: str | None) -> dt.date | None:
 
 def format_date(day: dt.date) -> str:
     """``9 July 2023``: day, month name, year, as no reader misreads it."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def relative_dates(text: str, written: dt.date, language: str = "english") -> tuple[DateNote, ...]:
@@ -117,13 +117,13 @@ def relative_dates(text: str, written: dt.date, language: str = "english") -> tu
         if _NAME_BEFORE.search(before) or _NAME_AFTER.match(after) or (word == "Today" and before.strip()):
             continue
         if weekday is not None and _LAST.search(before):  # strictly before the article's day
-            day = written - dt.timedelta(days=(written.weekday() - _WEEKDAYS.index(weekday)) % 7 or 7)
+            day = written - dt.timedelta(days=(written.weekday() - WEEKDAYS.index(weekday)) % 7 or 7)
         elif weekday is not None and _FUTURE.search(before[-FUTURE_REACH:]):  # the next such day
-            day = written + dt.timedelta(days=(_WEEKDAYS.index(weekday) - written.weekday()) % 7 or 7)
+            day = written + dt.timedelta(days=(WEEKDAYS.index(weekday) - written.weekday()) % 7 or 7)
         elif weekday is not None and _POSSESSIVE.match(after):  # the nearest such day
-            day = written + dt.timedelta(days=(_WEEKDAYS.index(weekday) - written.weekday() + 3) % 7 - 3)
+            day = written + dt.timedelta(days=(WEEKDAYS.index(weekday) - written.weekday() + 3) % 7 - 3)
         elif weekday is not None:  # the latest such day, the article's own included
-            day = written - dt.timedelta(days=(written.weekday() - _WEEKDAYS.index(weekday)) % 7)
+            day = written - dt.timedelta(days=(written.weekday() - WEEKDAYS.index(weekday)) % 7)
         else:
             day = written + dt.timedelta(days=_DAY_WORDS[word.lower()])
         notes.append(DateNote(start=match.start(), end=match.end(), date=day.isoformat()))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .errors import InputError
 
-__all__ = ["METADATA_KEYS", "Document", "Block", "CleanedDocument", "Sentence", "document_numbers", "DateNote", "BriefingSentence", "Briefing", "Explanation", "Chosen", "Passed",
+__all__ = ["METADATA_KEYS", "Document", "Block", "CleanedDocument", "Sentence", "document_numbers", "DateNote", "NameNote", "BriefingSentence", "Briefing", "Explanation", "Chosen", "Passed",
            "Restatement", "collapse_whitespace", "strip_span", "shown", "json_text"]
 
 # Control characters count as white space: a quote must never carry a NUL or an escape sequence
@@ -161,9 +161,24 @@ class DateNote:
 
 
 @dataclass(frozen=True, kw_only=True)
+class NameNote:
+    """A person named by surname alone at their first mention in the briefing (``start``/``end``
+    offsets into the sentence's text, a possessive "'s" included) and the full name the documents
+    give them (``name``)."""
+
+    start: int
+    end: int
+    name: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"start": self.start, "end": self.end, "name": self.name}
+
+
+@dataclass(frozen=True, kw_only=True)
 class BriefingSentence:
     """A sentence of the briefing: quoted from ``document`` and stated also by ``sources``.
-    ``dates``: the relative dates in it and the days they mean, when its document is dated."""
+    ``dates``: the relative dates in it and the days they mean, when its document is dated;
+    ``names``: the persons it is the first to mention, by surname alone, with their full names."""
 
     text: str
     document: str
@@ -172,6 +187,7 @@ class BriefingSentence:
     score: float
     sources: tuple[str, ...]
     dates: tuple[DateNote, ...] = ()
+    names: tuple[NameNote, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -306,6 +322,7 @@ class Briefing:
                  "end": sentence.end, "score": sentence.score, "sources": list(sentence.sources)}
                 # Only where there are some: undated input keeps the shape it always had.
                 | ({"dates": [note.to_dict() for note in sentence.dates]} if sentence.dates else {})
+                | ({"names": [note.to_dict() for note in sentence.names]} if sentence.names else {})
                 for sentence in self.sentences
             ],
         } | ({"explain": self.explain.to_dict()} if self.explain is not None else {})

@@ -20,6 +20,7 @@ from .explain import explain as explain_choice
 from .language import Language, get_language
 from .load import as_documents
 from .model import Briefing, BriefingSentence, CleanedDocument, DateNote, Document, Sentence
+from .names import surname_notes
 from .rank import Ranking, TextRank
 from .represent import Representation, represent
 from .select import Budget, Selection, Selector
@@ -125,6 +126,9 @@ class Summarizer:
             day = written.get(sentence.document)
             return relative_dates(sentence.text, day, self.resources.name) if day else ()
 
+        quoted = [sentences[selection.index].text for selection in selections]
+        names = (surname_notes(quoted, "\n\n".join(document.text for document in documents), self.resources.stop_words)
+                 if self.resources.name == "english" else [() for _ in quoted])
         chosen = tuple(
             BriefingSentence(
                 text=sentences[selection.index].text,
@@ -134,8 +138,9 @@ class Summarizer:
                 score=round(selection.score, 6),
                 sources=selection.sources,
                 dates=notes(sentences[selection.index]),
+                names=people,
             )
-            for selection in selections
+            for selection, people in zip(selections, names, strict=True)
         )
         return Briefing(title=_briefing_title(documents, chosen), documents=tuple(documents), sentences=chosen,
                         language=self.resources.name)

@@ -57,17 +57,20 @@ def escape_markdown(text: str) -> str:
 
 
 def _quoted(sentence: BriefingSentence, escape: Callable[[str], str], note: Callable[[str], str]) -> str:
-    """The sentence's text through ``escape``, with the day each relative date means after it:
-    "on Sunday [9 July 2023]." (``note`` marks the bracket up). Pieces between notes are escaped
+    """The sentence's text through ``escape``, with the day each relative date means after it,
+    "on Sunday [9 July 2023].", and the full name after a surname that first mentions a person,
+    "Holloway [Linda Holloway]" (``note`` marks the bracket up). Pieces between notes are escaped
     one by one; escaping strips a piece's ends, so the space that opened one is put back."""
-    if not sentence.dates:
+    brackets = sorted([(date_note.end, format_date(dt.date.fromisoformat(date_note.date))) for date_note in sentence.dates]
+                      + [(name_note.end, name_note.name) for name_note in sentence.names])
+    if not brackets:
         return escape(sentence.text)
     out, last = "", 0
-    for date_note in sentence.dates:
-        piece = sentence.text[last : date_note.end]
+    for end, said in brackets:
+        piece = sentence.text[last:end]
         out += (" " if piece[:1].isspace() and out else "") + escape(piece)
-        out += " " + note(f"[{format_date(dt.date.fromisoformat(date_note.date))}]")
-        last = date_note.end
+        out += " " + note(f"[{said}]")
+        last = end
     piece = sentence.text[last:]
     return out + (" " if piece[:1].isspace() else "") + escape(piece)
 
@@ -193,9 +196,10 @@ code { font-size: 0.85em; color: var(--muted); word-break: break-all; }
   .cite .tip { display: none; }
 }
 """
-# The day a relative date means is the renderer's word, not the source's: set apart in the muted
-# grey. Only on a page with such notes, as below.
-_DATE_STYLE = ".date-note { color: var(--muted); font-size: 0.9em; }\n"
+# The day a relative date means and the full name of a person first named by surname are the
+# renderer's words, not the source's: set apart in the muted grey. Only on a page with such notes,
+# as below.
+_NOTE_STYLE = ".note { color: var(--muted); font-size: 0.9em; }\n"
 # Only on a page with an explanation, so every other page keeps its bytes.
 _EXPLAIN_STYLE = """.explain .scroll { overflow-x: auto; }
 .explain table { border-collapse: collapse; font-size: 0.85rem; line-height: 1.35; }
@@ -226,8 +230,8 @@ def text_fragment(url: str, text: str, words: int = 4) -> str:
     return f"{url.split('#', 1)[0]}#:~:text={directive}"
 
 
-def _date_note(bracket: str) -> str:
-    return f'<span class="date-note">{_h(bracket)}</span>'
+def _note(bracket: str) -> str:
+    return f'<span class="note">{_h(bracket)}</span>'
 
 
 def _h(text: str) -> str:
@@ -260,7 +264,7 @@ def _html_body(briefing: Briefing, anchor: str = "source") -> str:
         fragment = f' data-fragment="{html.escape(text_fragment(url, sentence.text), quote=True)}"' if url else ""
         cites = "".join(_cite(numbers[doc_id], documents[doc_id], anchor) for doc_id in sentence.sources)
         items.append(f'<li><a class="quote" href="#{anchor}-{numbers[sentence.document]}"{fragment}>'
-                     f'{_quoted(sentence, _h, _date_note)}</a> <span class="cites">{cites}</span></li>')
+                     f'{_quoted(sentence, _h, _note)}</a> <span class="cites">{cites}</span></li>')
     sources = []
     for number, document in enumerate(briefing.documents, start=1):
         url = safe_url(document.url)
@@ -278,7 +282,7 @@ def _html_body(briefing: Briefing, anchor: str = "source") -> str:
 
 def _page(body: str, title: str, language: str = "english", *, script: bool = False) -> str:
     lang = LANGUAGE_CODES.get(language, "en")
-    style = (_STYLE + (_DATE_STYLE if '<span class="date-note">' in body else "")
+    style = (_STYLE + (_NOTE_STYLE if '<span class="note">' in body else "")
              + (_EXPLAIN_STYLE if '<section class="explain">' in body else ""))
     tail = f"\n<script>\n{_SCRIPT}\n</script>" if script else ""
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'

@@ -134,7 +134,7 @@ def test_relative_dates_are_noted_in_every_format_and_the_quote_stays_verbatim()
             word = sentence.text[note.start : note.end]
             day = format_date(dt.date.fromisoformat(note.date))
             expected = {"markdown": rf"{word} \[{day}\]", "text": f"{word} [{day}]",
-                        "html": f'{word} <span class="date-note">[{day}]</span>'}
+                        "html": f'{word} <span class="note">[{day}]</span>'}
             for format, marked in expected.items():
                 assert marked in render_briefing(briefing, format=format), format
     data = json.loads(render_briefing(briefing, format="json"))
@@ -156,4 +156,4 @@ def test_a_noted_date_resolves_against_its_own_article():
 def test_html_marks_the_note_apart_from_the_quote():
     briefing, _ = _noted_briefing()
     page = render_briefing(briefing, format="html")
-    assert '<span class="date-note">[' in page
+    assert '<span class="note">[' in page
