@@ -78,6 +78,33 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {_printable(message)} (see --help)\n")
 
 
+def _terminal_columns() -> int:
+    """What shutil.get_terminal_size() gives for the width, without importing shutil, which
+    imports bz2, lzma and zlib: a tenth of ``--help``."""
+    import os
+
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """The description and epilog as written; the width as argparse takes it (the terminal's,
+    less 2), read by :func:`_terminal_columns`."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position,
+                         width if width is not None else _terminal_columns() - 2)
+
+
 #: The largest number an option takes: far beyond any real use (2**53 bytes is 8 PiB), and small
 #: enough that no arithmetic or allocation on it overflows.
 _LARGEST = 2**53
@@ -102,7 +129,7 @@ def _build_parser() -> _Parser:
         prog="summarize",
         description=_DESCRIPTION,
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="a file (text, HTML page, RSS/Atom feed; PDF and .docx with the "

@@ -34,7 +34,8 @@ def test_quick_answers_import_nothing_heavy(argv):
 
 # What `python -c pass` does not import and a quick answer need not: together about 60 ms, twice
 # Python's own start.
-QUICK_ANSWER_NEEDS_NOT = ("logging", "typing", "dataclasses", "inspect", "json", "signal", "pathlib", "encodings.idna")
+QUICK_ANSWER_NEEDS_NOT = ("logging", "typing", "dataclasses", "inspect", "json", "signal", "pathlib", "encodings.idna",
+                          "shutil")
 
 
 @pytest.mark.parametrize("argv", [["--version"], ["--help"], ["-n", "0", "seeds"]])
@@ -101,3 +102,17 @@ def test_stop_words_are_sumys_lists_exactly():
 
     for name in _SUMY_STOP_WORD_LANGUAGES:
         assert _sumy_stop_words(name) == get_stop_words(name), name
+
+
+@pytest.mark.parametrize("columns", ["50", "100", "not a number"])
+def test_help_is_laid_out_as_argparse_lays_it_out(monkeypatch, columns):
+    # Our formatter reads the terminal's width without shutil; the text must not change.
+    import argparse
+
+    from summarize.cli import _build_parser
+
+    monkeypatch.setenv("COLUMNS", columns)
+    ours = _build_parser()
+    theirs = _build_parser()
+    theirs.formatter_class = argparse.RawDescriptionHelpFormatter
+    assert ours.format_help() == theirs.format_help()
