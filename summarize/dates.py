@@ -24,10 +24,11 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import re
+from collections.abc import Sequence
 
-from .model import DateNote
+from .model import DateNote, Document
 
-__all__ = ["MONTHS", "WEEKDAYS", "article_date", "format_date", "parse_date", "relative_dates"]
+__all__ = ["MONTHS", "WEEKDAYS", "article_date", "format_date", "parse_date", "relative_dates", "written_dates"]
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -98,6 +99,11 @@ def article_date(text: str, date: str | None) -> dt.date | None:
         if abs((candidate - day).days) <= DATELINE_REACH:
             return candidate
     return day
+
+
+def written_dates(documents: Sequence[Document]) -> dict[str, dt.date]:
+    """Document id → the day it was written (:func:`article_date`), for the dated documents."""
+    return {document.id: day for document in documents if (day := article_date(document.text, document.date))}
 
 
 def format_date(day: dt.date) -> str:

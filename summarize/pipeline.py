@@ -13,7 +13,7 @@ import numpy as np
 
 from ._logging import get_logger
 from .clean import Cleaner
-from .dates import article_date, relative_dates
+from .dates import relative_dates, written_dates
 from .defaults import DEFAULT_SENTENCES, LARGE_SET_CHARACTERS
 from .errors import NoSentencesError, OptionsError
 from .explain import explain as explain_choice
@@ -119,8 +119,13 @@ class Summarizer:
         documents: Sequence[Document],
         sentences: Sequence[Sentence],
         selections: Sequence[Selection],
+        dates: Mapping[str, dt.date] | None = None,
     ) -> Briefing:
-        written = {document.id: article_date(document.text, document.date) for document in documents}
+        """The briefing of the chosen sentences, with the notes beside each quote: the days its
+        relative dates mean (``dates``: document id → the day it was written, see
+        :func:`~summarize.dates.written_dates`; found from ``documents`` when not given) and the full names of the
+        people it is first to mention by surname."""
+        written = written_dates(documents) if dates is None else dates
 
         def notes(sentence: Sentence) -> tuple[DateNote, ...]:
             day = written.get(sentence.document)
@@ -194,16 +199,16 @@ class Summarizer:
             stage("rank")
             ranking = self.rank(split, representation)
             stage("select")
-            dates = {document.id: day for document in docs if (day := article_date(document.text, document.date))}
+            dates = written_dates(docs)
             if not explain:
                 selections = self.select(split, representation, ranking, budget, dates)
                 _check_fits(selections, representation, budget, lambda: self.selector.eligible(split, representation))
-                briefing = self.briefing(docs, split, _with_copies(selections, split, copies))
+                briefing = self.briefing(docs, split, _with_copies(selections, split, copies), dates)
             else:
                 choice = self.selector.choose(split, representation, ranking, budget)
                 selections = self.selector.arrange(split, list(choice.chosen), dates)
                 _check_fits(selections, representation, budget, lambda: self.selector.eligible(split, representation))
-                briefing = self.briefing(docs, split, _with_copies(selections, split, copies))
+                briefing = self.briefing(docs, split, _with_copies(selections, split, copies), dates)
                 briefing = replace(briefing, explain=explain_choice(
                     split, representation, ranking, self.ranker.prior(split, representation), choice,
                     selections, self.selector))
