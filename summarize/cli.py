@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os  # imported by Python's own start-up already
 import re
 import sys
 
@@ -30,8 +31,8 @@ if TYPE_CHECKING:
 
 # The pipeline (nltk, scipy, networkx: a second or more to import) is imported by the functions
 # that run it, so --help, --version and usage errors answer at once. So are the standard modules
-# only a run needs (logging, pathlib, signal, dataclasses): `summarize --version` imports argparse
-# and this package's light modules, and answers in about twice the time of `python -c pass`.
+# only a run needs (logging, pathlib, signal, dataclasses, shutil): `summarize --version` imports
+# argparse and this package's light modules, and answers within three times `python -c pass`.
 
 __all__ = ["main", "parse_args"]
 
@@ -81,8 +82,6 @@ class _Parser(argparse.ArgumentParser):
 def _terminal_columns() -> int:
     """What shutil.get_terminal_size() gives for the width, without importing shutil, which
     imports bz2, lzma and zlib: a tenth of ``--help``."""
-    import os
-
     try:
         columns = int(os.environ["COLUMNS"])
     except (KeyError, ValueError):
