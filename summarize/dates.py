@@ -87,8 +87,11 @@ def article_date(text: str, date: str | None) -> dt.date | None:
     where that lies within :data:`DATELINE_REACH` days of the document's ``date``, else the
     ``date``; ``None`` when the document is undated (a dateline gives no year)."""
     day = parse_date(date)
-    line = _DATELINE.match(text.lstrip()[:120])
-    if day is None or line is None:
+    if day is None:
+        return None
+    # The opening lines only: text.lstrip() would copy the whole article.
+    line = _DATELINE.match(text[:320].lstrip()[:120])
+    if line is None:
         return day
     month = next(number for number, name in enumerate(MONTHS, start=1) if name.startswith(line.group(1)[:3]))
     for year in (day.year, day.year - 1, day.year + 1):  # a dateline of 31 December on 1 January

@@ -9,8 +9,8 @@ both means a fact is either cited with more sources or stated again, never both.
 
 from __future__ import annotations
 
-from collections import Counter
 import datetime as dt
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
