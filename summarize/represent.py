@@ -9,9 +9,9 @@ repeats is not mistaken for a rare one.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from types import MappingProxyType
 
 import numpy as np
@@ -23,7 +23,7 @@ from .model import Sentence, document_numbers
 
 __all__ = ["Representation", "tokenize", "represent"]
 
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = ("'s", "’s")
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -84,14 +84,15 @@ def tokenize(text: str, language: Language, cache: dict[str, str] | None = None,
 
 
 def _term(word: str, language: Language) -> str:
-    # (Called once per distinct word; the cheap tests guard the regular expression and the
-    # character loop, which most words do not need.)
-    name = language.name_terms.get(_POSSESSIVE.sub("", word) if word.endswith("s") else word)  # "Britain's" is Britain too
+    # (Called once per distinct word; the cheap tests guard the character loop, which most
+    # words do not need.)
+    possessive = word.endswith(_POSSESSIVE)
+    name = language.name_terms.get(word[:-2] if possessive else word)  # "Britain's" is Britain too
     if name is not None:
         return name
     lowered = word.lower()
-    if lowered.endswith("s"):
-        lowered = _POSSESSIVE.sub("", lowered)
+    if lowered.endswith(_POSSESSIVE):
+        lowered = lowered[:-2]
     lowered = lowered.replace("’", "'")
     if not lowered or lowered in language.stop_words:
         return ""
@@ -105,16 +106,15 @@ def represent(sentences: Sequence[Sentence], language: Language) -> Representati
     """TF-IDF vectors of ``sentences`` with IDF over the documents they come from."""
     cache: dict[str, str] = {}
     gapped_terms = [tokenize(sentence.text, language, cache, keep_gaps=True) for sentence in sentences]
-    terms = [[term for term in gapped if term] for gapped in gapped_terms]
+    terms = [list(filter(None, gapped)) for gapped in gapped_terms]
     word_counts = np.array([language.word_count(s.text) for s in sentences], dtype=np.int32)
     dependent = np.array([depends_on_context(s.text, language) for s in sentences], dtype=bool)
     framing = np.array([frames_the_story(s.text, language) for s in sentences], dtype=bool)
-    vocabulary: dict[str, int] = {}
-    index = vocabulary.setdefault
-    cols = np.array(
-        [index(term, len(vocabulary)) for sentence_terms in terms for term in sentence_terms],
-        dtype=np.int64,
-    )
+    # Columns in the order terms first appear. The lookups are one map() in C; only a new term
+    # calls back into Python (a setdefault per word was 15 ms at 2,000 sentences).
+    codes = _Columns()
+    cols = np.fromiter(map(codes.__getitem__, chain.from_iterable(terms)), dtype=np.int64)
+    vocabulary = dict(codes)
     rows = np.repeat(np.arange(len(sentences), dtype=np.int64), [len(t) for t in terms])
     doc_of_row = np.array(document_numbers(sentences), dtype=np.int64)
     n_docs = len(set(doc_of_row.tolist())) or 1
@@ -148,6 +148,14 @@ def represent(sentences: Sequence[Sentence], language: Language) -> Representati
         vocabulary=MappingProxyType(vocabulary),
         idf=idf,
     )
+
+
+class _Columns(dict[str, int]):
+    """Term → column, numbering a term the first time it is looked up."""
+
+    def __missing__(self, term: str) -> int:
+        column = self[term] = len(self)
+        return column
 
 
 def _l2_normalized(matrix: sp.csr_matrix) -> sp.csr_matrix:

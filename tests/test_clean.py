@@ -46,6 +46,21 @@ def test_content_is_kept(line):
     assert noise_reason(line, EN) is None
 
 
+@pytest.mark.parametrize(("paragraph", "reason"), [
+    # The word scan stops once it has seen enough words and a stop word; these pin its edges.
+    ("El gobierno anunció nuevas medidas económicas para las familias durante el invierno "
+     "pasado mientras presente con ayudas directas para los hogares más pobres del país entero the", None),
+    ("El gobierno anunció nuevas medidas económicas para las familias durante el invierno "
+     "pasado mientras presente con ayudas directas para los hogares más pobres del país entero", "other language"),
+    ("Gobierno anunció medidas nuevas económicas familias invierno.", None),  # 7 words: too short to judge
+    ("Gobierno anunció medidas nuevas económicas familias invierno pasado.", "other language"),  # 8
+    ("Ministers met again on Friday in Brussels and agreed on the steps", "heading"),  # 12 words
+    ("Ministers met again on Friday in Brussels and agreed on the first steps", None),  # 13
+])
+def test_word_limits_and_the_stop_word_test_read_the_whole_paragraph(paragraph, reason):
+    assert noise_reason(paragraph, EN) == reason
+
+
 def test_hard_wrapped_paragraph_is_one_unit_and_line_paragraphs_are_many():
     wrapped = ("The committee met on Monday to discuss the new rules for \n"
                "fishing in the northern waters, which have been disputed \n"
