@@ -55,7 +55,8 @@ FRAMING_CUES: dict[str, tuple[tuple[str, ...], str]] = {
 def depends_on_context(text: str, language: Language) -> bool:
     """True when a sentence cannot stand alone: it opens with a word that points back ("These
     efforts", "But", "However"), starts in lowercase (the tail of a broken sentence), or
-    opens or closes a quotation it does not contain."""
+    opens or closes a quotation it does not contain (typographic, straight, or newswire's
+    ``...'' marks: "We are seeing our crime rates come down.''" is the tail of a quotation)."""
     stripped = text.lstrip("\"'“‘«( ")
     if not stripped or stripped[0].islower():
         return True
@@ -64,7 +65,14 @@ def depends_on_context(text: str, language: Language) -> bool:
         return True
     if text.count("“") != text.count("”") or text.count('"') % 2:
         return True
+    if "''" in text or "``" in text:  # newswire: ``...'', or ''...'' where the first '' opens
+        openers = len(_NEWSWIRE_APOSTROPHES_OPENING.findall(text))
+        return text.count("``") + openers != text.count("''") - openers
     return False
+
+
+# Two apostrophes open a newswire quotation where a word would start: ''Star Wars'' fans.
+_NEWSWIRE_APOSTROPHES_OPENING = re.compile(r"(?:^|(?<=[\s(\[]))''(?=\w)")
 
 
 def frames_the_story(text: str, language: Language) -> bool:

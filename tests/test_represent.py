@@ -86,6 +86,12 @@ def test_empty_sentence_has_a_zero_row():
     ("This is a guarantee,” said the diplomat.", True),
     ("The council approved the budget.", False),
     ("It is expected that the vote will pass.", False),
+    ("We are seeing our crime rates come down.''", True),  # newswire's closing mark, opened before
+    ("``We are seeing our crime rates come down,'' the mayor said.", False),
+    ("``We will not stop here,'' he said, ``not until the vote.", True),
+    ("For months, ''Star Wars'' fans have analysed every second of the trailer.", False),
+    ("''At first I didn't really want to work,'' the former ''Seinfeld'' star said.", False),
+    ("To Jerry's credit, he never censored anything,'' said Larry David of ``Seinfeld''.", True),
 ])
 def test_depends_on_context(text, dependent):
     assert depends_on_context(text, EN) is dependent
