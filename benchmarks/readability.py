@@ -12,6 +12,9 @@ For each collection, at ``--words 100`` (the CLI default: never over the budget)
 - colon: the share of chosen sentences that end in ":" (their follow-up is missing);
 - quotes: the share of chosen sentences that are a quotation nobody is said to have said
   (:func:`summarize.cues.unattributed_quote`);
+- half quotes: the share that open or close a quotation they do not contain, the head or tail
+  of one that runs over several sentences (:func:`summarize.cues.half_quotation`; such a
+  sentence is penalised, not barred, so this is reported rather than targeted);
 - notices: the share of chosen sentences that a cleaning notice rule matches (captions, credits,
   site notices; :func:`summarize.clean.notice_reason`);
 - overruns: the share of briefings longer than the word budget, and the longest;
@@ -85,11 +88,11 @@ def _human_openers(documents: Sequence[str], references: Sequence[str]) -> tuple
 def measure(collection: Sequence[tuple[str, list[str], list[str]]], overrun: bool) -> dict[str, float]:
     from summarize import Summarizer, SummarizeError
     from summarize.clean import notice_reason
-    from summarize.cues import unattributed_quote
+    from summarize.cues import half_quotation, unattributed_quote
     from summarize.load import as_documents
 
     summarizer = Summarizer()
-    chosen = openers = colon = quotes = notices = overruns = failures = 0
+    chosen = openers = colon = quotes = halves = notices = overruns = failures = 0
     longest = 0
     for _name, documents, _references in collection:
         docs = as_documents(list(documents))
@@ -108,10 +111,11 @@ def measure(collection: Sequence[tuple[str, list[str], list[str]]], overrun: boo
             openers += (sentence.document, sentence.start) in first
             colon += sentence.text.rstrip().endswith(":")
             quotes += unattributed_quote(sentence.text)
+            halves += half_quotation(sentence.text)
             notices += notice_reason(sentence.text) is not None
     sets = len(collection)
     return {"sets": sets, "sentences": chosen, "openers": openers / max(chosen, 1), "colon": colon / max(chosen, 1),
-            "quotes": quotes / max(chosen, 1),
+            "quotes": quotes / max(chosen, 1), "halves": halves / max(chosen, 1),
             "notices": notices / max(chosen, 1), "overruns": overruns / max(sets, 1), "longest": longest,
             "failures": failures / max(sets, 1)}
 
@@ -127,14 +131,15 @@ def main(argv: list[str] | None = None) -> int:
     human = [_human_openers(documents, references) for _, documents, references in collections["DUC 2004 dev"]]
     human_share = sum(o for o, _ in human) / max(sum(t for _, t in human), 1)
     print(f"human summaries (DUC 2004 dev): {human_share:.1%} of their sentences match an article's first sentence")
-    print("| collection | budget | sets | sentences | openers | ends in ':' | whole quotes | notices | over budget | longest | failed |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| collection | budget | sets | sentences | openers | ends in ':' | whole quotes | half quotes | notices | over budget "
+          "| longest | failed |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, collection in collections.items():
         for overrun in (False, True):
             row = measure(collection, overrun)
             budget = f"--words {WORDS}" + (" --allow-overrun" if overrun else "")
             print(f"| {name} | `{budget}` | {row['sets']} | {row['sentences']} | {row['openers']:.1%} | "
-                  f"{row['colon']:.1%} | {row['quotes']:.1%} | {row['notices']:.1%} | {row['overruns']:.1%} | {row['longest']} | "
+                  f"{row['colon']:.1%} | {row['quotes']:.1%} | {row['halves']:.1%} | {row['notices']:.1%} | {row['overruns']:.1%} | {row['longest']} | "
                   f"{row['failures']:.1%} |", flush=True)
     return 0
 

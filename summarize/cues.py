@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .language import Language
 
-__all__ = ["DANGLING_OPENERS", "FRAMING_CUES", "TOKEN", "depends_on_context", "frames_the_story", "unattributed_quote"]
+__all__ = ["DANGLING_OPENERS", "FRAMING_CUES", "TOKEN", "depends_on_context", "frames_the_story", "half_quotation",
+           "unattributed_quote"]
 
 #: A word: letters or digits, joined by inner apostrophes, hyphens, periods or ampersands
 #: (U.S, AT&T, 11-12, Kyiv's); a final period is left to the sentence. (Also represent's tokens.)
@@ -55,17 +56,24 @@ FRAMING_CUES: dict[str, tuple[tuple[str, ...], str]] = {
 def depends_on_context(text: str, language: Language) -> bool:
     """True when a sentence cannot stand alone: it opens with a word that points back ("These
     efforts", "But", "However"), starts in lowercase (the tail of a broken sentence), or
-    opens or closes a quotation it does not contain (typographic, straight, or newswire's
-    ``...'' marks: "We are seeing our crime rates come down.''" is the tail of a quotation)."""
+    opens or closes a quotation it does not contain (:func:`half_quotation`)."""
     stripped = text.lstrip("\"'“‘«( ")
     if not stripped or stripped[0].islower():
         return True
     first = TOKEN.match(stripped)
     if first and first.group().lower() in language.dangling_openers:
         return True
+    return half_quotation(text)
+
+
+def half_quotation(text: str) -> bool:
+    """True when a sentence opens or closes a quotation it does not contain: the head or the
+    tail of a quotation that runs over several sentences ("School is as safe a place as you can
+    put your kids.''"). Typographic, straight and newswire marks (``...'', or ''...'' where
+    the first '' opens)."""
     if text.count("“") != text.count("”") or text.count('"') % 2:
         return True
-    if "''" in text or "``" in text:  # newswire: ``...'', or ''...'' where the first '' opens
+    if "''" in text or "``" in text:
         openers = len(_NEWSWIRE_APOSTROPHES_OPENING.findall(text))
         return text.count("``") + openers != text.count("''") - openers
     return False

@@ -18,7 +18,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from .clean import notice_reason
-from .cues import unattributed_quote
+from .cues import half_quotation, unattributed_quote
 from .errors import OptionsError
 from .model import Sentence, document_numbers
 from .rank import Ranking
@@ -160,12 +160,15 @@ class Selector:
     def eligible(self, sentences: Sequence[Sentence], representation: Representation) -> np.ndarray:
         """Sentences that may be quoted: within the length limits, not announcing what follows
         with a colon ("The picture is getting a ton of reaction online:"), which quoted alone
-        points at nothing, and not a quotation with nobody saying it (“We will not give up.”;
-        see :func:`~summarize.cues.unattributed_quote`). Issue 20; no DUC 2004 dev briefing held
-        either kind, so neither rule moved its scores."""
+        points at nothing, not a quotation with nobody saying it (“We will not give up.”;
+        see :func:`~summarize.cues.unattributed_quote`), and not the head or tail of a
+        quotation that runs on (:func:`~summarize.cues.half_quotation`). Issue 20; no DUC 2004
+        dev briefing held any of them, so no rule moved its scores. (Half quotations were
+        penalised as dependent first; barring them changes no DUC briefing at ``--words 100``
+        and makes sure at any budget.)"""
         lengths = representation.word_counts
         incomplete = np.array([sentence.text.rstrip().endswith((":", "：")) or unattributed_quote(sentence.text)
-                               for sentence in sentences], dtype=bool)
+                               or half_quotation(sentence.text) for sentence in sentences], dtype=bool)
         eligible: np.ndarray = (lengths >= self.min_words) & (lengths <= self.max_words) & ~incomplete
         return eligible
 

@@ -151,3 +151,16 @@ def test_a_quotation_nobody_says_is_not_quoted():
     attributed = quote.replace("comes.”", "comes,” the governor said.")
     documents = [document.replace(quote, attributed) for document in documents]
     assert attributed in [s.text for s in summarize(documents, sentences=6).sentences]
+
+
+@pytest.mark.parametrize("half", [
+    "School is about as safe a place as you can put your kids in the valley this winter.''",
+    "``Gardeners usually have to experiment to find the best crops for their soil in the valley.",
+    "“We will rebuild every house in the northern valley before the winter comes, and then",
+])
+def test_the_head_or_tail_of_a_quotation_that_runs_on_is_not_quoted(half):
+    documents = ["\n".join([FLOOD[0], half, *FLOOD[1:]]), "\n".join([FLOOD_PARAPHRASE[0], half, *FLOOD_PARAPHRASE[1:]])]
+    assert half not in [s.text for s in summarize(documents, sentences=6).sentences]
+    whole = "``We will rebuild every house in the northern valley before the winter,'' the governor said."
+    documents = ["\n".join([FLOOD[0], whole, *FLOOD[1:]]), "\n".join([FLOOD_PARAPHRASE[0], whole, *FLOOD_PARAPHRASE[1:]])]
+    assert whole in [s.text for s in summarize(documents, sentences=6).sentences]
