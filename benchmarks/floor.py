@@ -9,7 +9,8 @@ through its ``on_stage`` callback) within 2.0x of the floor. Both are timed in e
 ``--repeat`` interleaved rounds; the target is read on the median of the rounds' own ratios, and
 the ratio of the best times is printed beside it. On this shared VM the best of each came from
 different spells of a drifting machine: runs of 2026-11-30 gave 1.72x-2.33x that way (15 runs)
-and 1.69x-2.01x as the median per-round ratio (11 runs).
+and 1.69x-2.01x as the median per-round ratio (11 runs; 1.70x-2.02x in 12 runs after the
+second round of cuts).
 
 Issue 4 asks for 100x sumy's TextRank at 2,000 sentences. Whatever else the pipeline does, it has
 to split the text with NLTK's Punkt and stem its words with NLTK's Snowball (the project's chosen
