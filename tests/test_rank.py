@@ -79,3 +79,24 @@ def test_position_prior_favours_leads():
     assert np.allclose(uniform, 0.2)
     lead = Flat(position_prior=0.0, lead_weight=1.0).rank(sentences, None).scores
     assert lead[0] > lead[1] and np.allclose(lead[1:], lead[1])
+
+
+def test_pagerank_reads_an_unsorted_or_duplicated_graph_as_its_canonical_form_and_leaves_it_alone():
+    """A product's rows come out unsorted, and a variant's graph may repeat an entry: the scores
+    are those of the sorted, summed graph, to the last bit, and the caller's graph is unchanged."""
+    graph = similarity_graph(_random_matrix(60, 30, seed=4))
+    graph.sort_indices()
+    rng = np.random.default_rng(5)
+    order = np.concatenate([start + rng.permutation(end - start)  # each row's entries shuffled in place
+                            for start, end in zip(graph.indptr[:-1], graph.indptr[1:])])
+    shuffled = sp.csr_matrix((graph.data[order], graph.indices[order], graph.indptr), shape=graph.shape)
+    assert not shuffled.has_sorted_indices
+    before = shuffled.copy()
+    prior = np.linspace(2, 1, 60)
+    canonical = graph.copy()
+    canonical.sort_indices()
+    assert pagerank(shuffled, prior, damping=0.85).tolist() == pagerank(canonical, prior, damping=0.85).tolist()
+    assert np.array_equal(shuffled.indices, before.indices) and np.array_equal(shuffled.data, before.data)
+    halves = sp.vstack([sp.coo_matrix(graph / 2), sp.coo_matrix(graph / 2)]).tocoo()
+    doubled = sp.csr_matrix((halves.data, (halves.row % 60, halves.col)), shape=graph.shape)
+    assert np.allclose(pagerank(doubled, prior, damping=0.85), pagerank(canonical, prior, damping=0.85), rtol=0, atol=1e-12)
