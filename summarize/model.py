@@ -162,9 +162,10 @@ class DateNote:
 
 @dataclass(frozen=True, kw_only=True)
 class NameNote:
-    """A person named by surname alone at their first mention in the briefing (``start``/``end``
-    offsets into the sentence's text, a possessive "'s" included) and the full name the documents
-    give them (``name``)."""
+    """A person named by surname alone at their first mention in the briefing, or a "He" or
+    "She" that opens a quoted sentence (``start``/``end`` offsets into the sentence's text, a
+    possessive "'s" included), and the name the documents give them (``name``: the full name
+    where they give one)."""
 
     start: int
     end: int

@@ -1,4 +1,5 @@
-"""Names: who a surname in a quoted sentence is, when the briefing has not said.
+"""Names: who a surname in a quoted sentence is, when the briefing has not said, and who an
+opening "He" or "She" is (:func:`pronoun_note`).
 
 News names a person in full once ("Linda Holloway, the board's chair") and by surname after. A
 briefing quotes sentences out of their articles, so its first mention of a person may be the
@@ -31,7 +32,7 @@ from collections.abc import Iterator, Sequence
 from .dates import MONTHS, WEEKDAYS
 from .model import NameNote
 
-__all__ = ["surname_notes"]
+__all__ = ["PRONOUN_REACH", "pronoun_note", "surname_notes"]
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 _TITLES = ("Mr", "Mrs", "Ms", "Dr", "Gov", "Sen", "Rep", "Gen", "Col", "Lt", "Sgt", "Rev", "Judge", "Justice",
@@ -75,6 +76,61 @@ def surname_notes(sentences: Sequence[str], text: str, stop_words: frozenset[str
     return notes
 
 
+#: How many sentences before a quoted one, in its article, are read for whom its "He" or "She" is.
+PRONOUN_REACH = 3
+_NAME_GOES_ON = re.compile(r"\s+(?:[A-Z]\.\s+)?[A-Z][a-z]")
+# A sentence that opens on a personal pronoun as its subject: "He said ...", "She left."
+_PRONOUN_OPENING = re.compile(r"^\(?\s*(He|She)\b")
+
+
+def pronoun_note(before: Sequence[str], sentence: str, text: str,
+                 stop_words: frozenset[str] | set[str]) -> NameNote | None:
+    """Who "He" or "She" opening ``sentence`` is, when the sentences ``before`` it in its own
+    article (nearest last) say so plainly; ``None`` when they do not.
+
+    The nearest earlier sentence that names anyone decides: the one person it quotes ("...,
+    Rubin said"), else its subject, the first name it holds ("Erez opened talks", "Rep. Bob
+    Livingston, who ..."), when that name is a person's. Anything less plain (two people
+    quoted, a first name that is no person's, a sentence on the way back that itself opens on a
+    pronoun) and the note is left out. A pronoun inside a quotation ("``He wrote the virus,''
+    said Smith") is the speaker's to resolve and is left alone. A person is a capitalised word
+    the documents (``text``) treat as one (see the module's evidence), noted by full name where
+    they give one."""
+    opening = _PRONOUN_OPENING.match(sentence)
+    if opening is None:
+        return None
+    lower = _LowerCase(text)
+    for earlier in reversed(before):
+        subject: str | None = None
+        named = False
+        quoted: set[str] = set()
+        for match in _CAPITALISED.finditer(earlier):
+            word = match.group()
+            if _NAME_GOES_ON.match(earlier, match.end()) or not _may_be_a_name(word, lower, stop_words):
+                continue  # not a name, or "Bob" of "Bob Livingston": the surname stands for the person
+            name = _person_name(word, text, lower, stop_words)
+            if not named:
+                named, subject = True, name
+            if name is not None and (_SAYS_AFTER.match(earlier[match.end() :])
+                                     or _SAYS_BEFORE.search(earlier[: match.start()])):
+                quoted.add(name)
+        if named:
+            person = next(iter(quoted)) if len(quoted) == 1 else subject if not quoted else None
+            return None if person is None else NameNote(start=opening.start(1), end=opening.end(1), name=person)
+        if _PRONOUN_OPENING.match(earlier):
+            return None
+    return None
+
+
+def _person_name(word: str, text: str, lower_words: _LowerCase, stop_words: frozenset[str] | set[str]) -> str | None:
+    """The name to write for ``word`` when the documents treat it as a person: the full name
+    where they give one (see :func:`_full_name`), else the word itself; ``None`` for anything else."""
+    evidence = _evidence(word, text, lower_words, stop_words)
+    if evidence is None or not evidence[0]:
+        return None
+    return _given_full_name(evidence[1]) or word
+
+
 def _capitalised_before(before: str) -> bool:
     words = before.rstrip().rsplit(None, 1)
     return bool(words) and before[-1:].isspace() and words[-1][:1].isupper() and not _TITLE_BEFORE.search(before)
@@ -107,14 +163,24 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
 
 
 def _full_name(surname: str, text: str, lower_words: _LowerCase, stop_words: frozenset[str] | set[str]) -> str | None:
-    # A weekday or a month is no one's name ("Barak Thursday"); a word written in lower case too
-    # is a common word.
-    if surname.lower() in stop_words or surname in _TITLES or surname in _CALENDAR or surname.lower() in lower_words:
+    evidence = _evidence(surname, text, lower_words, stop_words)
+    if evidence is None or not evidence[0]:
+        return None
+    return _given_full_name(evidence[1])
+
+
+def _evidence(word: str, text: str, lower_words: _LowerCase,
+              stop_words: frozenset[str] | set[str]) -> tuple[bool, Counter[str]] | None:
+    """What the documents say of ``word``: whether they treat it as a person at least once, and
+    the full names they write it in ("Linda Holloway": how often each); ``None`` when it is no
+    name at all (a stop word, a title, a weekday or a month, a word they write in lower case too)
+    or a place."""
+    if not _may_be_a_name(word, lower_words, stop_words):
         return None
     firsts: Counter[str] = Counter()
     person = False
-    for start in _occurrences(text, surname):
-        end = start + len(surname)
+    for start in _occurrences(text, word):
+        end = start + len(word)
         before, after = text[max(0, start - _REACH) : start], text[end : end + _REACH]
         if _PLACE_BEFORE.search(before):
             return None
@@ -122,11 +188,22 @@ def _full_name(surname: str, text: str, lower_words: _LowerCase, stop_words: fro
         if first is not None:
             given = first.group(1)
             if given.lower() not in stop_words and given not in _TITLES and given.lower() not in lower_words:
-                firsts[" ".join((before[first.start() :] + surname).split())] += 1
+                firsts[" ".join((before[first.start() :] + word).split())] += 1
         if _TITLE_BEFORE.search(before) or _SAYS_BEFORE.search(before) or (
                 _SAYS_AFTER.match(after) and (first is not None or not _capitalised_before(before))):
             person = True
-    if not person or not firsts:
+    return person, firsts
+
+
+def _may_be_a_name(word: str, lower_words: _LowerCase, stop_words: frozenset[str] | set[str]) -> bool:
+    # A weekday or a month is no one's name ("Barak Thursday"); a word written in lower case too
+    # is a common word.
+    return not (word.lower() in stop_words or word in _TITLES or word in _CALENDAR or word.lower() in lower_words)
+
+
+def _given_full_name(firsts: Counter[str]) -> str | None:
+    """The full name the documents give most, when they give it often enough."""
+    if not firsts:
         return None
     full, count = firsts.most_common(1)[0]
     if count < _MIN_FULL or count < _FULL_SHARE * sum(firsts.values()):

@@ -19,8 +19,8 @@ from .errors import NoSentencesError, OptionsError
 from .explain import explain as explain_choice
 from .language import Language, get_language
 from .load import as_documents
-from .model import Briefing, BriefingSentence, CleanedDocument, DateNote, Document, Sentence
-from .names import surname_notes
+from .model import Briefing, BriefingSentence, CleanedDocument, DateNote, Document, NameNote, Sentence
+from .names import PRONOUN_REACH, pronoun_note, surname_notes
 from .rank import Ranking, TextRank
 from .represent import Representation, represent
 from .select import Budget, Selection, Selector
@@ -123,8 +123,9 @@ class Summarizer:
     ) -> Briefing:
         """The briefing of the chosen sentences, with the notes beside each quote: the days its
         relative dates mean (``dates``: document id → the day it was written, see
-        :func:`~summarize.dates.written_dates`; found from ``documents`` when not given) and the full names of the
-        people it is first to mention by surname."""
+        :func:`~summarize.dates.written_dates`; found from ``documents`` when not given), the full names of the
+        people it is first to mention by surname, and who an opening "He" or "She" is (see
+        :func:`~summarize.names.pronoun_note`)."""
         written = written_dates(documents) if dates is None else dates
 
         def notes(sentence: Sentence) -> tuple[DateNote, ...]:
@@ -132,8 +133,17 @@ class Summarizer:
             return relative_dates(sentence.text, day, self.resources.name) if day else ()
 
         quoted = [sentences[selection.index].text for selection in selections]
-        names = (surname_notes(quoted, "\n\n".join(document.text for document in documents), self.resources.stop_words)
-                 if self.resources.name == "english" else [() for _ in quoted])
+        names: list[tuple[NameNote, ...]] = [() for _ in quoted]
+        if self.resources.name == "english":
+            text = "\n\n".join(document.text for document in documents)
+            names = surname_notes(quoted, text, self.resources.stop_words)
+            for number, selection in enumerate(selections):
+                index = selection.index
+                before = [sentences[earlier].text for earlier in range(max(0, index - PRONOUN_REACH), index)
+                          if sentences[earlier].document == sentences[index].document]
+                pronoun = pronoun_note(before, quoted[number], text, self.resources.stop_words)
+                if pronoun is not None:
+                    names[number] = (pronoun, *names[number])
         chosen = tuple(
             BriefingSentence(
                 text=sentences[selection.index].text,

@@ -6,7 +6,7 @@ import pytest
 
 from summarize import Document, render_briefing, summarize
 from summarize.language import get_language
-from summarize.names import surname_notes
+from summarize.names import pronoun_note, surname_notes
 
 STOP = get_language("english").stop_words
 
@@ -79,3 +79,69 @@ def test_other_languages_get_no_name_notes():
     briefing = summarize(PILE, sentences=1, language="german")
     assert any("lead by Holloway" in sentence.text for sentence in briefing.sentences)
     assert all(sentence.names == () for sentence in briefing.sentences)
+
+
+# Pronouns: who "He" or "She" is, read off the sentences before it in its article.
+PRONOUN_DOCUMENTS = DOCUMENTS + """
+State Department spokesman James P. Rubin said the talks went well. James P. Rubin told
+reporters more. Rubin said officials were worried. Foreign Minister Ismail Cem left for Rome.
+Ismail Cem spoke on Sunday, and Cem said the visit mattered to the foreign ministry. Anwar was held
+at Anwar's house.
+"""
+
+
+def _pronoun(before: list[str], sentence: str) -> tuple[str, str] | None:
+    note = pronoun_note(before, sentence, PRONOUN_DOCUMENTS, STOP)
+    return None if note is None else (sentence[note.start : note.end], note.name)
+
+
+@pytest.mark.parametrize(("before", "sentence", "expected"), [
+    # the one person the sentence before quotes, whoever else it names
+    (["Officials confirmed that Holloway is being held, Rubin said."], "He said he had no news.",
+     ("He", "James P. Rubin")),
+    # else its subject, the first name it holds, when that is a person's
+    (["Foreign Minister Ismail Cem left for Rome on Sunday to meet Linda Holloway."],
+     "He criticized the ministry.", ("He", "Ismail Cem")),
+    # the nearest sentence that names anyone decides; one naming no one is passed over
+    (["Holloway said the vote was fair.", "The board met again on Monday."], "She said it would stand.",
+     ("She", "Linda Holloway")),
+])
+def test_a_pronoun_that_opens_a_quoted_sentence_gets_the_person_it_stands_for(before, sentence, expected):
+    assert _pronoun(before, sentence) == expected
+
+
+@pytest.mark.parametrize(("before", "sentence"), [
+    # the subject is no known person (a place rule keeps Anwar out): Mahathir would be wrong
+    (["Anwar was fired by Linda Holloway on Monday."], "He then spoke out."),
+    # two people quoted
+    (["Holloway said the vote was fair, and Rubin said it was not."], "He left early."),
+    # the way back crosses a sentence that opens on a pronoun: its person is further back still
+    (["Rubin said the talks went well.", "He said, however, that his support was personal."], "He also said more."),
+    # a pronoun inside a quotation is the speaker's to resolve
+    (["Rubin said the talks went well."], "``He wrote the virus,'' said Smith."),
+    # no one named at all within reach
+    (["The board met again on Monday."], "She said it would stand."),
+    # not a pronoun that opens the sentence
+    (["Rubin said the talks went well."], "The ministry said he was right."),
+])
+def test_no_pronoun_note_unless_the_article_says_plainly_who(before, sentence):
+    assert _pronoun(before, sentence) is None
+
+
+def test_the_briefing_notes_who_a_pronoun_is_in_every_format():
+    pile = [
+        Document(id="a", text=(
+            "State Department spokesman James P. Rubin said the dissident Xu Wenli was detained in "
+            "Beijing on Monday for founding an opposition party.\n\nJames P. Rubin said officials "
+            "asked for the dissident's release.\n\nHe said he had no information from the Chinese "
+            "authorities about the dissident Xu Wenli.")),
+        Document(id="b", text=(
+            "The dissident Xu Wenli was detained in Beijing on Monday for founding an opposition "
+            "party, Rubin said.\n\nHe said he had no information from the Chinese authorities about "
+            "the dissident Xu Wenli or his party.")),
+    ]
+    briefing = summarize(pile, sentences=3)
+    noted = [s for s in briefing.sentences if s.text.startswith("He said")]
+    assert noted and noted[0].names[0].name == "James P. Rubin", [(s.text, s.names) for s in briefing.sentences]
+    assert noted[0].names[0].start == 0 and noted[0].names[0].end == 2
+    assert "He [James P. Rubin] said he had no information" in render_briefing(briefing, format="text")
