@@ -273,6 +273,30 @@ def test_local_scheduler_option_starts_and_stops_its_own_cluster(tmp_path):
     assert local.stdout == serial.stdout and local.stderr == ""
 
 
+_WORKER_LOGS = """
+import logging
+from summarize.batch import dask_executor
+
+def shout():
+    logging.getLogger("distributed.worker").error("an error Dask logs at the cluster's stop")
+    logging.getLogger("distributed.worker").critical("a critical one")
+
+if __name__ == "__main__":
+    with dask_executor("local:1") as executor:
+        executor._client.run(shout)
+"""
+
+
+def test_a_local_cluster_keeps_dasks_error_logs_off_our_stderr(tmp_path):
+    """A worker's heartbeat that meets the scheduler already closed is logged by Dask as an
+    ERROR with a traceback, after a batch that went well; only CRITICAL records get through."""
+    script = tmp_path / "worker_logs.py"
+    script.write_text(_WORKER_LOGS)
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "a critical one" in done.stderr and "an error Dask logs" not in done.stderr
+
+
 def test_a_killed_dask_worker_is_replaced_and_the_output_is_unchanged(tmp_path, cluster):
     sets = list(iter_sets(_write_sets(tmp_path / "sets.jsonl", 12)))
     expected = [result.briefing.to_json() for result in summarize_sets(sets[:3])]
