@@ -232,7 +232,9 @@ def test_killed_pool_workers_give_one_line_and_resume_completes_identically(tmp_
 
 
 def test_sigterm_ends_the_batch_and_its_workers(tmp_path):
-    source = _write_sets(tmp_path / "sets.jsonl", 24)
+    # Enough sets that the batch is still running when the signal comes: with 24 it once ended
+    # first (a pool spawns its second worker only when the first is busy), and exited 0.
+    source = _write_sets(tmp_path / "sets.jsonl", 240)
     process = subprocess.Popen([sys.executable, "-m", "summarize", "--batch", str(source), "-o", str(tmp_path / "o"),
                                 "-j", "2", "-q"], stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
