@@ -15,6 +15,8 @@ For each collection, at ``--words 100`` (the CLI default: never over the budget)
 - half quotes: the share that open or close a quotation they do not contain, the head or tail
   of one that runs over several sentences (:func:`summarize.cues.half_quotation`; such a
   sentence is penalised, not barred, so this is reported rather than targeted);
+- pronouns: the share that open on "He", "She" or "They" with no note saying who
+  (:func:`summarize.names.pronoun_note`);
 - notices: the share of chosen sentences that a cleaning notice rule matches (captions, credits,
   site notices; :func:`summarize.clean.notice_reason`);
 - overruns: the share of briefings longer than the word budget, and the longest;
@@ -37,6 +39,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DUC2004 = REPO.parent / "shared" / "benchmarks" / "duc2004" / "dev.jsonl"
 DUC2006 = REPO.parent / "shared" / "corpora" / "duc2006-2007.jsonl.gz"
+# A sentence that opens on a subject pronoun ("He said ...", "They said ...").
+_PRONOUN = re.compile(r"^\(?\s*(?:He|She|They)\b")
 WORDS = 100
 
 
@@ -92,7 +96,7 @@ def measure(collection: Sequence[tuple[str, list[str], list[str]]], overrun: boo
     from summarize.load import as_documents
 
     summarizer = Summarizer()
-    chosen = openers = colon = quotes = halves = notices = overruns = failures = 0
+    chosen = openers = colon = quotes = halves = pronouns = notices = overruns = failures = 0
     longest = 0
     for _name, documents, _references in collection:
         docs = as_documents(list(documents))
@@ -112,10 +116,12 @@ def measure(collection: Sequence[tuple[str, list[str], list[str]]], overrun: boo
             colon += sentence.text.rstrip().endswith(":")
             quotes += unattributed_quote(sentence.text)
             halves += half_quotation(sentence.text)
+            pronouns += bool(_PRONOUN.match(sentence.text)) and not any(note.start <= 1 for note in sentence.names)
             notices += notice_reason(sentence.text) is not None
     sets = len(collection)
     return {"sets": sets, "sentences": chosen, "openers": openers / max(chosen, 1), "colon": colon / max(chosen, 1),
             "quotes": quotes / max(chosen, 1), "halves": halves / max(chosen, 1),
+            "pronouns": pronouns / max(chosen, 1),
             "notices": notices / max(chosen, 1), "overruns": overruns / max(sets, 1), "longest": longest,
             "failures": failures / max(sets, 1)}
 
@@ -131,15 +137,15 @@ def main(argv: list[str] | None = None) -> int:
     human = [_human_openers(documents, references) for _, documents, references in collections["DUC 2004 dev"]]
     human_share = sum(o for o, _ in human) / max(sum(t for _, t in human), 1)
     print(f"human summaries (DUC 2004 dev): {human_share:.1%} of their sentences match an article's first sentence")
-    print("| collection | budget | sets | sentences | openers | ends in ':' | whole quotes | half quotes | notices | over budget "
-          "| longest | failed |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| collection | budget | sets | sentences | openers | ends in ':' | whole quotes | half quotes | pronouns "
+          "| notices | over budget | longest | failed |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, collection in collections.items():
         for overrun in (False, True):
             row = measure(collection, overrun)
             budget = f"--words {WORDS}" + (" --allow-overrun" if overrun else "")
             print(f"| {name} | `{budget}` | {row['sets']} | {row['sentences']} | {row['openers']:.1%} | "
-                  f"{row['colon']:.1%} | {row['quotes']:.1%} | {row['halves']:.1%} | {row['notices']:.1%} | {row['overruns']:.1%} | {row['longest']} | "
+                  f"{row['colon']:.1%} | {row['quotes']:.1%} | {row['halves']:.1%} | {row['pronouns']:.1%} | {row['notices']:.1%} | {row['overruns']:.1%} | {row['longest']} | "
                   f"{row['failures']:.1%} |", flush=True)
     return 0
 

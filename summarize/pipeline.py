@@ -20,7 +20,7 @@ from .explain import explain as explain_choice
 from .language import Language, get_language
 from .load import as_documents
 from .model import Briefing, BriefingSentence, CleanedDocument, DateNote, Document, NameNote, Sentence
-from .names import PRONOUN_REACH, pronoun_note, surname_notes
+from .names import PRONOUN_REACH, leans_on_earlier, pronoun_note, surname_notes
 from .rank import Ranking, TextRank
 from .represent import Representation, represent
 from .select import Budget, Selection, Selector
@@ -86,8 +86,20 @@ class Summarizer:
         ranking: Ranking,
         budget: Budget,
         dates: Mapping[str, dt.date] | None = None,
+        leans: Callable[[int], bool] | None = None,
     ) -> list[Selection]:
-        return self.selector.select(sentences, representation, ranking, budget, dates)
+        return self.selector.select(sentences, representation, ranking, budget, dates, leans)
+
+    def leaning(self, documents: Sequence[Document], sentences: Sequence[Sentence]) -> Callable[[int], bool] | None:
+        """For the selector: whether sentence ``index`` opens on a pronoun ("He", "She", "They")
+        whose person its article's sentences before it do not name plainly, so that quoted alone
+        it points at no one (:func:`~summarize.names.leans_on_earlier`). ``None`` (no such test)
+        for languages other than English: the pronouns and the evidence are English words."""
+        if self.resources.name != "english":
+            return None
+        text = "\n\n".join(document.text for document in documents)
+        stop_words = self.resources.stop_words
+        return lambda index: leans_on_earlier(_before(sentences, index), sentences[index].text, text, stop_words)
 
     def warn_if_several_stories(self, documents: Sequence[Document], sentences: Sequence[Sentence],
                                 representation: Representation) -> None:
@@ -138,10 +150,8 @@ class Summarizer:
             text = "\n\n".join(document.text for document in documents)
             names = surname_notes(quoted, text, self.resources.stop_words)
             for number, selection in enumerate(selections):
-                index = selection.index
-                before = [sentences[earlier].text for earlier in range(max(0, index - PRONOUN_REACH), index)
-                          if sentences[earlier].document == sentences[index].document]
-                pronoun = pronoun_note(before, quoted[number], text, self.resources.stop_words)
+                pronoun = pronoun_note(_before(sentences, selection.index), quoted[number], text,
+                                       self.resources.stop_words)
                 if pronoun is not None:
                     names[number] = (pronoun, *names[number])
         chosen = tuple(
@@ -210,12 +220,13 @@ class Summarizer:
             ranking = self.rank(split, representation)
             stage("select")
             dates = written_dates(docs)
+            leans = self.leaning(docs, split)
             if not explain:
-                selections = self.select(split, representation, ranking, budget, dates)
+                selections = self.select(split, representation, ranking, budget, dates, leans)
                 _check_fits(selections, representation, budget, lambda: self.selector.eligible(split, representation))
                 briefing = self.briefing(docs, split, _with_copies(selections, split, copies), dates)
             else:
-                choice = self.selector.choose(split, representation, ranking, budget)
+                choice = self.selector.choose(split, representation, ranking, budget, leans)
                 selections = self.selector.arrange(split, list(choice.chosen), dates)
                 _check_fits(selections, representation, budget, lambda: self.selector.eligible(split, representation))
                 briefing = self.briefing(docs, split, _with_copies(selections, split, copies), dates)
@@ -231,6 +242,13 @@ class Summarizer:
 #: one sentence took 53 s and 3.6 GB. No sentence of the seeds or of DUC 2004 is repeated nearly
 #: this often, so their briefings are unchanged; the copies left out still count as sources.
 MAX_COPIES = 16
+
+
+def _before(sentences: Sequence[Sentence], index: int) -> list[str]:
+    """The sentences right before sentence ``index`` in its own document (at most
+    :data:`~summarize.names.PRONOUN_REACH`), nearest last: what its "He" may point back to."""
+    return [sentences[earlier].text for earlier in range(max(0, index - PRONOUN_REACH), index)
+            if sentences[earlier].document == sentences[index].document]
 
 
 def _check_fits(selections: Sequence[Selection], representation: Representation, budget: Budget,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -186,10 +186,12 @@ class Selector:
         ranking: Ranking,
         budget: Budget,
         dates: Mapping[str, dt.date] | None = None,
+        leans: Callable[[int], bool] | None = None,
     ) -> list[Selection]:
         if not sentences:
             return []
-        return self.arrange(sentences, list(self.choose(sentences, representation, ranking, budget).chosen), dates)
+        return self.arrange(sentences, list(self.choose(sentences, representation, ranking, budget, leans).chosen),
+                            dates)
 
     def choose(
         self,
@@ -197,9 +199,15 @@ class Selector:
         representation: Representation,
         ranking: Ranking,
         budget: Budget,
+        leans: Callable[[int], bool] | None = None,
     ) -> Choice:
         """The greedy loop: candidates by boosted score, each taken unless a sentence taken before
-        states its fact, until the budget is full. The record says what happened to each."""
+        states its fact, until the budget is full. The record says what happened to each.
+
+        ``leans``: whether a sentence leans on its article's sentences before it in a way the
+        briefing cannot make good (an opening "He" or "They" whose person the article does not
+        name plainly; see :func:`summarize.names.leans_on_earlier`). Asked only of the
+        candidates reached, like the notice check; such a sentence is passed over."""
         doc_of = np.array(document_numbers(sentences), dtype=np.int64)
         doc_ids = {number: sentence.document for number, sentence in zip(doc_of.tolist(), sentences)}
         eligible = self.eligible(sentences, representation)
@@ -213,21 +221,33 @@ class Selector:
         # to your Tweets") is never quoted, so never counted as a confirmed fact either. Checked
         # only for the candidates reached: all 2,000 sentences of a large input would cost 24 ms.
         notices: dict[int, bool] = {}
+        leaning: dict[int, bool] = {}
 
         def notice(index: int) -> bool:
             if index not in notices:
                 notices[index] = notice_reason(sentences[index].text) is not None
             return notices[index]
 
+        def passed_over(index: int) -> bool:
+            if notice(index):
+                return True
+            if leans is None:
+                return False
+            if index not in leaning:
+                leaning[index] = leans(index)
+            return leaning[index]
+
         pool_size = self.pool * budget.expected_sentences()
         pool_list: list[int] = []
+        reached = 0
         for index in candidates.tolist():
             if len(pool_list) == pool_size:
                 break
-            if not notice(index):
+            reached += 1
+            if not passed_over(index):
                 pool_list.append(index)
         pool = np.array(pool_list, dtype=np.int64)
-        rest = candidates[len(pool_list) + sum(notices.values()):]
+        rest = candidates[reached:]
         facts = SameFacts(self, representation, doc_of, pool)
         corroboration = Corroboration(facts, scores, self.corroboration_weight, len(set(doc_of.tolist())))
         pool_scores = np.array([corroboration.boosted(int(index)) for index in pool])
@@ -246,7 +266,7 @@ class Selector:
             if budget.full(len(chosen), words):
                 break
             considered += 1
-            if notice(index):
+            if passed_over(index):
                 continue
             if index in covered_by or not budget.fits(words, int(representation.word_counts[index])):
                 continue
@@ -258,7 +278,8 @@ class Selector:
             words += int(representation.word_counts[index])
         return Choice(chosen=tuple(chosen), order=order, considered=considered, covered_by=covered_by,
                       scores=scores, corroboration=corroboration,
-                      notices=frozenset(index for index, found in notices.items() if found))
+                      notices=frozenset(index for index, found in notices.items() if found),
+                      leaning=frozenset(index for index, found in leaning.items() if found))
 
     def arrange(self, sentences: Sequence[Sentence], chosen: list[Selection],
                 dates: Mapping[str, dt.date] | None = None) -> list[Selection]:
@@ -362,7 +383,9 @@ class Choice:
     the order considered and how many were considered before the budget was full, and for each
     sentence whose fact a chosen one states, that chosen sentence. ``scores`` are PageRank after
     penalties; ``facts`` answers same-fact questions the same way the loop did. ``notices``: the
-    candidates reached that a cleaning notice rule matches, passed over like ineligible ones."""
+    candidates reached that a cleaning notice rule matches, passed over like ineligible ones;
+    ``leaning``: those passed over as leaning on sentences the briefing does not carry (neither
+    kind is among ``order``'s candidates)."""
 
     chosen: tuple[Selection, ...]
     order: np.ndarray
@@ -371,6 +394,7 @@ class Choice:
     scores: np.ndarray
     corroboration: Corroboration
     notices: frozenset[int] = frozenset()
+    leaning: frozenset[int] = frozenset()
 
     @property
     def facts(self) -> SameFacts:

@@ -86,7 +86,8 @@ PRONOUN_DOCUMENTS = DOCUMENTS + """
 State Department spokesman James P. Rubin said the talks went well. James P. Rubin told
 reporters more. Rubin said officials were worried. Foreign Minister Ismail Cem left for Rome.
 Ismail Cem spoke on Sunday, and Cem said the visit mattered to the foreign ministry. Anwar was held
-at Anwar's house.
+at Anwar's house. Rep. Bob Livingston resigned, and Rep. Bob Livingston left the house. A statement
+from Livingston followed.
 """
 
 
@@ -105,6 +106,9 @@ def _pronoun(before: list[str], sentence: str) -> tuple[str, str] | None:
     # the nearest sentence that names anyone decides; one naming no one is passed over
     (["Holloway said the vote was fair.", "The board met again on Monday."], "She said it would stand.",
      ("She", "Linda Holloway")),
+    # "from Livingston" reads like a place, but a title and a first name say person
+    (["Rep. Bob Livingston, who confessed, stunned the chamber on Saturday."], "He urged the president to quit.",
+     ("He", "Bob Livingston")),
 ])
 def test_a_pronoun_that_opens_a_quoted_sentence_gets_the_person_it_stands_for(before, sentence, expected):
     assert _pronoun(before, sentence) == expected
@@ -113,6 +117,8 @@ def test_a_pronoun_that_opens_a_quoted_sentence_gets_the_person_it_stands_for(be
 @pytest.mark.parametrize(("before", "sentence"), [
     # the subject is no known person (a place rule keeps Anwar out): Mahathir would be wrong
     (["Anwar was fired by Linda Holloway on Monday."], "He then spoke out."),
+    # a "he" before the first name is the sentence's subject, and Holloway is not
+    (["But he was suddenly fired by Holloway on Monday."], "He then spoke out."),
     # two people quoted
     (["Holloway said the vote was fair, and Rubin said it was not."], "He left early."),
     # the way back crosses a sentence that opens on a pronoun: its person is further back still

@@ -164,3 +164,18 @@ def test_the_head_or_tail_of_a_quotation_that_runs_on_is_not_quoted(half):
     whole = "``We will rebuild every house in the northern valley before the winter,'' the governor said."
     documents = ["\n".join([FLOOD[0], whole, *FLOOD[1:]]), "\n".join([FLOOD_PARAPHRASE[0], whole, *FLOOD_PARAPHRASE[1:]])]
     assert whole in [s.text for s in summarize(documents, sentences=6).sentences]
+
+
+PRONOUN = "She said the old bridge to the northern valley would stay closed for repairs until the end of the month."
+NAMED = "Mayor Anna Berg said the emergency services worked through the night in the valley."
+
+
+def test_a_sentence_opening_on_a_pronoun_no_one_is_named_for_is_not_quoted():
+    documents = ["\n".join([FLOOD[0], PRONOUN, *FLOOD[1:]]), "\n".join([FLOOD_PARAPHRASE[0], PRONOUN, *FLOOD_PARAPHRASE[1:]])]
+    briefing = summarize(documents, sentences=6)
+    assert PRONOUN not in [s.text for s in briefing.sentences]
+    # Named just before, in both articles: the same sentence is quoted, with who "She" is.
+    documents = [d.replace(PRONOUN, f"{NAMED}\n{PRONOUN}") for d in documents]
+    quoted = {s.text: s for s in summarize(documents, sentences=6).sentences}
+    assert PRONOUN in quoted, list(quoted)
+    assert [(PRONOUN[n.start : n.end], n.name) for n in quoted[PRONOUN].names] == [("She", "Anna Berg")]
