@@ -405,7 +405,8 @@ def _results(sets: Iterator[DocumentSet], job: _Job, *, jobs: int, executor: Exe
                 submitted: Future[BatchResult] | BatchResult | None = _failed(next_set)
                 if submitted is None:
                     try:
-                        submitted = executor.submit(_summarize_one, (next_set, job))
+                        with _signals_held(owned is not None):
+                            submitted = executor.submit(_summarize_one, (next_set, job))
                     except Exception as error:
                         raise _incomplete(error, done, [*(i for i, _ in pending), next_set.id]) from None
                 pending.append((next_set.id, submitted))
@@ -451,11 +452,34 @@ def _incomplete(error: BaseException, done: int, not_done: Sequence[str]) -> Bat
 
 def _worker_signals() -> None:
     """A pool worker leaves Ctrl-C to the parent, which stops the pool (else every worker prints
-    its own KeyboardInterrupt), and dies of SIGTERM (a handler the parent set is not for it)."""
+    its own KeyboardInterrupt), and dies of SIGTERM (a handler the parent set is not for it). It
+    was started with both held (see :func:`_signals_held`): a SIGTERM sent meanwhile ends it now."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
+@contextlib.contextmanager
+def _signals_held(hold: bool) -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait while our pool takes a set: its first submissions start the worker
+    processes, and a signal handled between a worker's start and the pool's record of it left
+    that worker unstopped, and the process waiting for it forever at exit (a SIGTERM sent as the
+    second worker appeared hung the batch: seen in tests). Held, the signal is handled as soon as
+    the submission returns, with every worker on record. (A worker inherits the held mask and
+    lets go of it first thing, in :func:`_worker_signals`.)"""
+    import signal
+
+    if not hold or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _stop_pool(pool: ProcessPoolExecutor) -> None:
