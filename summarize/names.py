@@ -97,10 +97,10 @@ def pronoun_note(before: Sequence[str], sentence: str, text: str,
     Livingston, who ..."), when that name is a person's. Anything less plain (two people
     quoted, a first name that is no person's, a "he" or "she" before the first name, as in a
     sentence that itself opens on a pronoun or "But he was fired by Mahathir") and the note is
-    left out. A pronoun inside a quotation ("``He wrote the virus,''
-    said Smith") is the speaker's to resolve and is left alone. A person is a capitalised word
-    the documents (``text``) treat as one (see the module's evidence), noted by full name where
-    they give one."""
+    left out. A pronoun inside a quotation ("``He wrote the virus,'' said Smith") is the
+    speaker's to resolve and is left alone. A person is a capitalised word the documents
+    (``text``) treat as one (see the module's evidence), noted by full name where they give
+    one."""
     opening = _PRONOUN_OPENING.match(sentence)
     if opening is None:
         return None
