@@ -33,9 +33,9 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from .dates import MONTHS, WEEKDAYS
-from .model import NameNote
+from .model import NameNote, Sentence
 
-__all__ = ["PRONOUN_REACH", "leans_on_earlier", "pronoun_note", "surname_notes"]
+__all__ = ["PRONOUN_REACH", "PronounNotes", "pronoun_note", "surname_notes"]
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 _TITLES = ("Mr", "Mrs", "Ms", "Dr", "Gov", "Sen", "Rep", "Gen", "Col", "Lt", "Sgt", "Rev", "Judge", "Justice",
@@ -101,10 +101,14 @@ def pronoun_note(before: Sequence[str], sentence: str, text: str,
     speaker's to resolve and is left alone. A person is a capitalised word the documents
     (``text``) treat as one (see the module's evidence), noted by full name where they give
     one."""
+    return _pronoun_note(before, sentence, text, _LowerCase(text), stop_words)
+
+
+def _pronoun_note(before: Sequence[str], sentence: str, text: str, lower: _LowerCase,
+                  stop_words: frozenset[str] | set[str]) -> NameNote | None:
     opening = _PRONOUN_OPENING.match(sentence)
     if opening is None:
         return None
-    lower = _LowerCase(text)
     for earlier in reversed(before):
         subject: str | None = None
         named = False
@@ -135,11 +139,33 @@ def pronoun_note(before: Sequence[str], sentence: str, text: str,
 _SUBJECT_PRONOUN_OPENING = re.compile(r"^\(?\s*(?:He|She|They)\b")
 
 
-def leans_on_earlier(before: Sequence[str], sentence: str, text: str, stop_words: frozenset[str] | set[str]) -> bool:
-    """True when ``sentence`` opens on "He", "She" or "They" and :func:`pronoun_note` cannot say
-    who from the sentences ``before`` it: quoted alone it would point at no one ("He urged the
-    president to follow his example"), so the selector passes it over."""
-    return _SUBJECT_PRONOUN_OPENING.match(sentence) is not None and pronoun_note(before, sentence, text, stop_words) is None
+class PronounNotes:
+    """Who the "He" or "She" opening each of ``sentences`` is (:func:`pronoun_note`, reading the
+    sentences before it in its own document), found once a sentence and shared: the selector
+    passes over a sentence no one can be named for (:meth:`leans`), and the briefing notes the
+    name of the one it quotes (:meth:`note`). ``text``: all the documents, the evidence."""
+
+    def __init__(self, sentences: Sequence[Sentence], text: str, stop_words: frozenset[str] | set[str]) -> None:
+        self.text = text
+        self._sentences = sentences
+        self._stop_words = stop_words
+        self._lower = _LowerCase(text)
+        self._notes: dict[int, NameNote | None] = {}
+
+    def note(self, index: int) -> NameNote | None:
+        """Who the "He" or "She" opening sentence ``index`` is, ``None`` when not plain."""
+        if index not in self._notes:
+            sentence = self._sentences[index]
+            before = [self._sentences[earlier].text for earlier in range(max(0, index - PRONOUN_REACH), index)
+                      if self._sentences[earlier].document == sentence.document]
+            self._notes[index] = _pronoun_note(before, sentence.text, self.text, self._lower, self._stop_words)
+        return self._notes[index]
+
+    def leans(self, index: int) -> bool:
+        """True when sentence ``index`` opens on "He", "She" or "They" and :meth:`note` cannot
+        say who: quoted alone it would point at no one ("He urged the president to follow his
+        example")."""
+        return _SUBJECT_PRONOUN_OPENING.match(self._sentences[index].text) is not None and self.note(index) is None
 
 
 def _person_name(word: str, text: str, lower_words: _LowerCase, stop_words: frozenset[str] | set[str]) -> str | None:

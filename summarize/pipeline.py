@@ -20,7 +20,7 @@ from .explain import explain as explain_choice
 from .language import Language, get_language
 from .load import as_documents
 from .model import Briefing, BriefingSentence, CleanedDocument, DateNote, Document, NameNote, Sentence
-from .names import PRONOUN_REACH, leans_on_earlier, pronoun_note, surname_notes
+from .names import PronounNotes, surname_notes
 from .rank import Ranking, TextRank
 from .represent import Representation, represent
 from .select import Budget, Selection, Selector
@@ -90,16 +90,14 @@ class Summarizer:
     ) -> list[Selection]:
         return self.selector.select(sentences, representation, ranking, budget, dates, leans)
 
-    def leaning(self, documents: Sequence[Document], sentences: Sequence[Sentence]) -> Callable[[int], bool] | None:
-        """For the selector: whether sentence ``index`` opens on a pronoun ("He", "She", "They")
-        whose person its article's sentences before it do not name plainly, so that quoted alone
-        it points at no one (:func:`~summarize.names.leans_on_earlier`). ``None`` (no such test)
-        for languages other than English: the pronouns and the evidence are English words."""
+    def pronouns(self, documents: Sequence[Document], sentences: Sequence[Sentence]) -> PronounNotes | None:
+        """Who the "He" or "She" opening each sentence is, for the selector (which passes over a
+        sentence it cannot name) and the briefing (which notes the name); see
+        :class:`~summarize.names.PronounNotes`. ``None`` for languages other than English: the
+        pronouns and the evidence are English words."""
         if self.resources.name != "english":
             return None
-        text = "\n\n".join(document.text for document in documents)
-        stop_words = self.resources.stop_words
-        return lambda index: leans_on_earlier(_before(sentences, index), sentences[index].text, text, stop_words)
+        return PronounNotes(sentences, "\n\n".join(document.text for document in documents), self.resources.stop_words)
 
     def warn_if_several_stories(self, documents: Sequence[Document], sentences: Sequence[Sentence],
                                 representation: Representation) -> None:
@@ -132,12 +130,13 @@ class Summarizer:
         sentences: Sequence[Sentence],
         selections: Sequence[Selection],
         dates: Mapping[str, dt.date] | None = None,
+        pronouns: PronounNotes | None = None,
     ) -> Briefing:
         """The briefing of the chosen sentences, with the notes beside each quote: the days its
         relative dates mean (``dates``: document id → the day it was written, see
         :func:`~summarize.dates.written_dates`; found from ``documents`` when not given), the full names of the
-        people it is first to mention by surname, and who an opening "He" or "She" is (see
-        :func:`~summarize.names.pronoun_note`)."""
+        people it is first to mention by surname, and who an opening "He" or "She" is
+        (``pronouns``: from :meth:`pronouns` over ``sentences``, made here when not given)."""
         written = written_dates(documents) if dates is None else dates
 
         def notes(sentence: Sentence) -> tuple[DateNote, ...]:
@@ -146,12 +145,11 @@ class Summarizer:
 
         quoted = [sentences[selection.index].text for selection in selections]
         names: list[tuple[NameNote, ...]] = [() for _ in quoted]
-        if self.resources.name == "english":
-            text = "\n\n".join(document.text for document in documents)
-            names = surname_notes(quoted, text, self.resources.stop_words)
+        pronouns = self.pronouns(documents, sentences) if pronouns is None else pronouns
+        if pronouns is not None:
+            names = surname_notes(quoted, pronouns.text, self.resources.stop_words)
             for number, selection in enumerate(selections):
-                pronoun = pronoun_note(_before(sentences, selection.index), quoted[number], text,
-                                       self.resources.stop_words)
+                pronoun = pronouns.note(selection.index)
                 if pronoun is not None:
                     names[number] = (pronoun, *names[number])
         chosen = tuple(
@@ -220,16 +218,17 @@ class Summarizer:
             ranking = self.rank(split, representation)
             stage("select")
             dates = written_dates(docs)
-            leans = self.leaning(docs, split)
+            pronouns = self.pronouns(docs, split)
+            leans = None if pronouns is None else pronouns.leans
             if not explain:
                 selections = self.select(split, representation, ranking, budget, dates, leans)
                 _check_fits(selections, representation, budget, lambda: self.selector.eligible(split, representation))
-                briefing = self.briefing(docs, split, _with_copies(selections, split, copies), dates)
+                briefing = self.briefing(docs, split, _with_copies(selections, split, copies), dates, pronouns)
             else:
                 choice = self.selector.choose(split, representation, ranking, budget, leans)
                 selections = self.selector.arrange(split, list(choice.chosen), dates)
                 _check_fits(selections, representation, budget, lambda: self.selector.eligible(split, representation))
-                briefing = self.briefing(docs, split, _with_copies(selections, split, copies), dates)
+                briefing = self.briefing(docs, split, _with_copies(selections, split, copies), dates, pronouns)
                 briefing = replace(briefing, explain=explain_choice(
                     split, representation, ranking, self.ranker.prior(split, representation), choice,
                     selections, self.selector))
@@ -242,13 +241,6 @@ class Summarizer:
 #: one sentence took 53 s and 3.6 GB. No sentence of the seeds or of DUC 2004 is repeated nearly
 #: this often, so their briefings are unchanged; the copies left out still count as sources.
 MAX_COPIES = 16
-
-
-def _before(sentences: Sequence[Sentence], index: int) -> list[str]:
-    """The sentences right before sentence ``index`` in its own document (at most
-    :data:`~summarize.names.PRONOUN_REACH`), nearest last: what its "He" may point back to."""
-    return [sentences[earlier].text for earlier in range(max(0, index - PRONOUN_REACH), index)
-            if sentences[earlier].document == sentences[index].document]
 
 
 def _check_fits(selections: Sequence[Selection], representation: Representation, budget: Budget,

@@ -167,8 +167,12 @@ class Selector:
         penalised as dependent first; barring them changes no DUC briefing at ``--words 100``
         and makes sure at any budget.)"""
         lengths = representation.word_counts
+        # A half quotation is a dependent sentence too (cues.depends_on_context), so only those
+        # are read again: it was 4 of 6 ms here at 2,000 sentences.
         incomplete = np.array([sentence.text.rstrip().endswith((":", "：")) or unattributed_quote(sentence.text)
-                               or half_quotation(sentence.text) for sentence in sentences], dtype=bool)
+                               or (dependent and half_quotation(sentence.text))
+                               for sentence, dependent in zip(sentences, representation.dependent.tolist(), strict=True)],
+                              dtype=bool)
         eligible: np.ndarray = (lengths >= self.min_words) & (lengths <= self.max_words) & ~incomplete
         return eligible
 
@@ -206,7 +210,7 @@ class Selector:
 
         ``leans``: whether a sentence leans on its article's sentences before it in a way the
         briefing cannot make good (an opening "He" or "They" whose person the article does not
-        name plainly; see :func:`summarize.names.leans_on_earlier`). Asked only of the
+        name plainly; see :meth:`summarize.names.PronounNotes.leans`). Asked only of the
         candidates reached, like the notice check; such a sentence is passed over."""
         doc_of = np.array(document_numbers(sentences), dtype=np.int64)
         doc_ids = {number: sentence.document for number, sentence in zip(doc_of.tolist(), sentences)}
