@@ -39,8 +39,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DUC2004 = REPO.parent / "shared" / "benchmarks" / "duc2004" / "dev.jsonl"
 DUC2006 = REPO.parent / "shared" / "corpora" / "duc2006-2007.jsonl.gz"
-# A sentence that opens on a subject pronoun ("He said ...", "They said ...").
-_PRONOUN = re.compile(r"^\(?\s*(?:He|She|They)\b")
 WORDS = 100
 
 
@@ -94,6 +92,7 @@ def measure(collection: Sequence[tuple[str, list[str], list[str]]], overrun: boo
     from summarize.clean import notice_reason
     from summarize.cues import half_quotation, unattributed_quote
     from summarize.load import as_documents
+    from summarize.names import opens_on_a_pronoun
 
     summarizer = Summarizer()
     chosen = openers = colon = quotes = halves = pronouns = notices = overruns = failures = 0
@@ -116,7 +115,7 @@ def measure(collection: Sequence[tuple[str, list[str], list[str]]], overrun: boo
             colon += sentence.text.rstrip().endswith(":")
             quotes += unattributed_quote(sentence.text)
             halves += half_quotation(sentence.text)
-            pronouns += bool(_PRONOUN.match(sentence.text)) and not any(note.start <= 1 for note in sentence.names)
+            pronouns += opens_on_a_pronoun(sentence.text) and not any(note.start <= 1 for note in sentence.names)
             notices += notice_reason(sentence.text) is not None
     sets = len(collection)
     return {"sets": sets, "sentences": chosen, "openers": openers / max(chosen, 1), "colon": colon / max(chosen, 1),

@@ -35,7 +35,7 @@ from collections.abc import Iterator, Sequence
 from .dates import MONTHS, WEEKDAYS
 from .model import NameNote, Sentence
 
-__all__ = ["PRONOUN_REACH", "PronounNotes", "pronoun_note", "surname_notes"]
+__all__ = ["PRONOUN_REACH", "PronounNotes", "opens_on_a_pronoun", "pronoun_note", "surname_notes"]
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 _TITLES = ("Mr", "Mrs", "Ms", "Dr", "Gov", "Sen", "Rep", "Gen", "Col", "Lt", "Sgt", "Rev", "Judge", "Justice",
@@ -139,6 +139,12 @@ def _pronoun_note(before: Sequence[str], sentence: str, text: str, lower: _Lower
 _SUBJECT_PRONOUN_OPENING = re.compile(r"^\(?\s*(?:He|She|They)\b")
 
 
+def opens_on_a_pronoun(text: str) -> bool:
+    """True when ``text`` opens on "He", "She" or "They" as its subject: it leans on a sentence
+    before it unless someone says who."""
+    return _SUBJECT_PRONOUN_OPENING.match(text) is not None
+
+
 class PronounNotes:
     """Who the "He" or "She" opening each of ``sentences`` is (:func:`pronoun_note`, reading the
     sentences before it in its own document), found once a sentence and shared: the selector
@@ -165,7 +171,7 @@ class PronounNotes:
         """True when sentence ``index`` opens on "He", "She" or "They" and :meth:`note` cannot
         say who: quoted alone it would point at no one ("He urged the president to follow his
         example")."""
-        return _SUBJECT_PRONOUN_OPENING.match(self._sentences[index].text) is not None and self.note(index) is None
+        return opens_on_a_pronoun(self._sentences[index].text) and self.note(index) is None
 
 
 def _person_name(word: str, text: str, lower_words: _LowerCase, stop_words: frozenset[str] | set[str]) -> str | None:

@@ -34,7 +34,7 @@ from .errors import OptionsError
 from .language import Language, get_language
 from .load import as_documents
 from .model import Briefing, CleanedDocument, Document
-from .represent import tokenize
+from .represent import TermNumbers, tokenize
 
 if TYPE_CHECKING:
     from .clean import Cleaner
@@ -101,7 +101,7 @@ class StoryGrouper:
     def vectors(self, paragraphs: Sequence[Sequence[Sequence[str]]]) -> sp.csr_matrix:
         """L2-normalised TF-IDF rows, one per document, from each document's paragraphs given as
         lists of stems in order (``""`` where a stop word stood: no pair spans it)."""
-        vocabulary = _Codes({"": -1})
+        vocabulary = TermNumbers({"": -1})
         code_of = vocabulary.__getitem__
         codes: list[int] = []
         lengths: list[int] = []  # tokens per paragraph
@@ -188,14 +188,6 @@ class StoryGrouper:
             if similarity[row, best[row]] >= self.attach:
                 result[inverse == loner] = names[groups[best[row]]]
         return result
-
-
-class _Codes(dict[str, int]):
-    """Term → code, numbering a term it has not seen when it is first looked up ("" is -1)."""
-
-    def __missing__(self, term: str) -> int:
-        code = self[term] = len(self) - 1
-        return code
 
 
 def _condensed_cosine_distances(vectors: sp.csr_matrix, block_rows: int = 1024) -> np.ndarray:
