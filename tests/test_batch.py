@@ -116,3 +116,36 @@ def test_cli_batch_refuses_to_write_into_its_input_directory(cli, tmp_path):
     result = cli("--batch", tmp_path, "-o", tmp_path / "set" / "out")
     assert result.status == 2 and "refusing" in result.err
     assert not (tmp_path / "set" / "out").exists()
+
+
+def test_a_worker_sends_the_briefing_back_without_the_documents_it_was_sent(tmp_path):
+    """The caller holds the set's documents: a worker returns only what cleaning changed in
+    them (here the titles it found), and the caller's copy makes the same briefing."""
+    import pickle
+    from dataclasses import replace
+
+    from summarize import Document
+    from summarize.batch import BatchResult, DocumentSet, _Returned, _summarize_apart, _summarize_one
+    from summarize.batch import _Job
+    from summarize.pipeline import Summarizer
+
+    texts = [f"{STORIES['floods'][i % 2]} {STORIES['bridge'][i % 2]} The count reached {i} by night."
+             for i in range(20)]
+    documents = tuple(Document(id=f"a{i}", text=text, title="Given" if i == 0 else "")
+                      for i, text in enumerate(texts))
+    document_set = DocumentSet(id="floods", documents=documents)
+    job = _Job(summarizer=Summarizer(), sentences=2, words=None)
+    whole = _summarize_one((document_set, job))
+    returned = _summarize_apart((document_set, job))
+    assert isinstance(returned, _Returned)
+    wire = pickle.dumps(returned)
+    assert b"The count reached" not in wire  # no document's text travels, only what cleaning changed
+    assert len(wire) < len(pickle.dumps(whole)) / 2
+    assert returned.documents[0] == (0, {}) and returned.documents[1][1] != {}  # a title was found
+    assert returned.joined(documents).to_json_line() == whole.to_json_line()
+    # A briefing document that the set does not hold (an id not sent) comes back whole.
+    stranger = Document(id="elsewhere", text="Some other text.")
+    odd = BatchResult(set="floods", briefing=replace(whole.briefing, documents=(*whole.briefing.documents, stranger)))
+    assert _Returned.apart(odd, documents).joined(documents) == odd
+    failed = BatchResult(set="x", error="no sentences found")
+    assert _Returned.apart(failed, documents) is failed

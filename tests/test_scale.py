@@ -296,6 +296,43 @@ def test_local_scheduler_option_starts_and_stops_its_own_cluster(tmp_path):
     assert local.stdout == serial.stdout and local.stderr == ""
 
 
+_WORKER_IMPORTS = """
+import pickle, sys
+from summarize.batch import _summarize_apart  # what a worker imports to read its task
+
+before = set(sys.modules)
+_summarize_apart(pickle.loads(sys.stdin.buffer.read()))
+print("\\n".join(sorted(set(sys.modules) - before)))
+"""
+
+
+def test_the_worker_modules_are_what_summarizing_a_set_imports():
+    """A module a set needs that the forkserver does not import first would cost every local
+    worker its import at its first set again: this fails when a stage module is added."""
+    import pickle
+
+    from summarize import Document
+    from summarize.batch import WORKER_MODULES, _Job
+    from summarize.pipeline import Summarizer
+
+    task = (DocumentSet(id="seeds", documents=tuple(Document(id=str(number), text=text)
+                                                     for number, text in enumerate(SEED_TEXTS))),
+            _Job(summarizer=Summarizer(), sentences=3, words=None))
+    done = subprocess.run([sys.executable, "-c", _WORKER_IMPORTS], input=pickle.dumps(task),
+                          capture_output=True, timeout=120, check=True)
+    imported = set(done.stdout.decode().split())
+    ours = {name for name in imported if name.startswith("summarize.")}
+    assert ours and ours <= set(WORKER_MODULES), ours - set(WORKER_MODULES)
+
+
+def test_local_workers_start_with_the_pipeline_imported():
+    from summarize.batch import dask_executor
+
+    probe = "[name in __import__('sys').modules for name in ('summarize.represent', 'scipy.cluster.hierarchy')]"
+    with dask_executor("local:1") as executor:
+        assert executor.submit(eval, probe).result() == [True, True]
+
+
 _WORKER_LOGS = """
 import logging
 from summarize.batch import dask_executor
