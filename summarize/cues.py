@@ -13,12 +13,21 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .language import Language
 
-__all__ = ["DANGLING_OPENERS", "FRAMING_CUES", "TOKEN", "depends_on_context", "frames_the_story", "half_quotation",
-           "unattributed_quote"]
+__all__ = ["ASCII_TOKEN", "DANGLING_OPENERS", "FRAMING_CUES", "TOKEN", "depends_on_context", "frames_the_story",
+           "half_quotation", "tokens", "unattributed_quote"]
 
 #: A word: letters or digits, joined by inner apostrophes, hyphens, periods or ampersands
 #: (U.S, AT&T, 11-12, Kyiv's); a final period is left to the sentence. (Also represent's tokens.)
 TOKEN = re.compile(r"[^\W_]+(?:['’.&-][^\W_]+)*")
+#: TOKEN for a text of ASCII characters alone: there its Unicode classes match exactly these
+#: letters and digits, and explicit classes are read faster (the tokenizing of benchmarks/floor.py's
+#: 2,000 sentences: 22 -> 19 ms).
+ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’.&-][A-Za-z0-9]+)*")
+
+
+def tokens(text: str) -> list[str]:
+    """The words :data:`TOKEN` finds in ``text``, found faster when it is all ASCII."""
+    return (ASCII_TOKEN if text.isascii() else TOKEN).findall(text)
 
 # Words that, opening a sentence, lean on the sentence before it ("These efforts", "But",
 # "However"): quoted alone in a briefing, such a sentence reads as a dangling reference.

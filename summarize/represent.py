@@ -17,7 +17,7 @@ from types import MappingProxyType
 import numpy as np
 import scipy.sparse as sp
 
-from .cues import TOKEN, depends_on_context, frames_the_story
+from .cues import depends_on_context, frames_the_story, tokens
 from .language import Language
 from .model import Sentence, document_numbers
 
@@ -71,9 +71,9 @@ def tokenize(text: str, language: Language, cache: dict[str, str] | None = None,
     if language.long_names is not None and any(head in text for head in language.long_name_heads):
         text = language.long_names.sub(lambda match: language.short_forms[match.group()], text)
     if language.segment is None:
-        words = TOKEN.findall(text)
+        words = tokens(text)
     else:  # a script without spaces: the segmenter finds the words, the pattern drops punctuation
-        words = [word for piece in language.segment(text) for word in TOKEN.findall(piece)]
+        words = [word for piece in language.segment(text) for word in tokens(piece)]
     for word in words:
         if word not in known:
             known[word] = _term(word, language)

@@ -102,3 +102,23 @@ def test_whitespace_folding_fast_path_folds_exactly_as_the_pattern(text):
     from summarize.model import _SPACE_RUN, collapse_whitespace
 
     assert collapse_whitespace(text) == _SPACE_RUN.sub(" ", text).strip()
+
+
+ASCII_TEXTS = st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=127), max_size=200)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(ASCII_TEXTS, st.lists(st.sampled_from(["U.S", "AT&T", "11-12", "Kyiv's", "a_b", "__", "x.",
+                                                          "-", "&", "'", ".", "é", "’", "9a", "A1-b2"]),
+                                            max_size=30).map("".join)))
+def test_the_ascii_word_patterns_find_what_the_unicode_ones_find(text):
+    """Words of ASCII text are found with explicit classes (twice as fast): the same words as
+    the Unicode patterns, or terms and cleaning counts would change."""
+    import summarize.language as language_module
+    from summarize.cues import TOKEN, tokens
+    from summarize.language import get_language
+
+    assert tokens(text) == TOKEN.findall(text)
+    english = get_language("english")
+    assert english.words(text) == language_module._WORD.findall(text)
+    assert list(english.iter_words(text)) == language_module._WORD.findall(text)
