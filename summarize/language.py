@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ._nltk import snowball
-from .cues import DANGLING_OPENERS, FRAMING_CUES
+from .cues import DANGLING_OPENERS, FRAMING_CUES, RESTATEMENT_OPENERS
 
 SnowballStemmer = snowball.SnowballStemmer
 
@@ -146,6 +146,9 @@ class Language:
     stop_words: frozenset[str]
     script: str
     dangling_openers: frozenset[str] = frozenset()
+    #: a sentence that opens with a match restates the one before it (see
+    #: :data:`summarize.cues.RESTATEMENT_OPENERS`)
+    restatement: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     #: a sentence this matches only frames the story (see :data:`summarize.cues.FRAMING_CUES`), tried only when
     #: its lowercased text contains one of ``framing_keys``
     framing: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
@@ -209,6 +212,7 @@ def get_language(name: str) -> Language:
         scripts=_SCRIPT_FAMILIES.get(key, frozenset({_SCRIPTS.get(key, "LATIN")})),
         segment=segment,
         dangling_openers=DANGLING_OPENERS.get(key, frozenset()),
+        restatement=re.compile(RESTATEMENT_OPENERS[key], re.IGNORECASE) if key in RESTATEMENT_OPENERS else None,
         # ASCII case-insensitivity only: Unicode folding would let "AMİD" match while its
         # lower() holds no "amid", and the key gate would hide the match.
         framing=re.compile(framing[1], re.IGNORECASE | re.ASCII) if framing else None,

@@ -92,6 +92,14 @@ def test_empty_sentence_has_a_zero_row():
     ("For months, ''Star Wars'' fans have analysed every second of the trailer.", False),
     ("''At first I didn't really want to work,'' the former ''Seinfeld'' star said.", False),
     ("To Jerry's credit, he never censored anything,'' said Larry David of ``Seinfeld''.", True),
+    # A restatement opener rewords the sentence before (cues.RESTATEMENT_OPENERS).
+    ("\"In essence, this is a guarantee for Ukraine that we will continue to equip its forces.", True),
+    ("In other words, the poorest families will have less space.", True),
+    ("In effect, it increases the time the receptors are exposed.", True),
+    ("Put simply, no deal was reached.", True),
+    ("In short order the council approved the budget.", False),
+    ("In Essence Magazine, she wrote about the summit.", False),
+    ("In sum total, the aid reached $40 billion.", False),
 ])
 def test_depends_on_context(text, dependent):
     assert depends_on_context(text, EN) is dependent

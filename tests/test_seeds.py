@@ -37,9 +37,9 @@ PARAPHRASES = {
                               r"working on temporary security commitments", r"what security commitments they can give"],
 }
 # The key facts by which issue 2 judges a briefing, each carried by one of the groups above.
-# "How they will be settled" (bilaterally, "from air defense to tanks") is not asserted: `--explain`
-# shows it 16th in the order considered, behind two lines on continued aid and a fact two outlets
-# report (Stoltenberg's modernisation plan). Every way measured to bring it in at six to eight
+# "How they will be settled" (bilaterally, "from air defense to tanks") is asserted at eight lines
+# only (below): `--explain` shows it 15th in the order considered, behind a fact two outlets
+# report (Stoltenberg's modernisation plan). Every way measured to bring it in at six and seven
 # lines cost ROUGE-2 on DUC 2004 (issue 18's note has the numbers).
 KEY_FACTS = {
     "what the allies are preparing and when": {"declaration talks"},
@@ -86,11 +86,24 @@ def test_briefing_is_short_and_verbatim(briefing):
     assert_verbatim(briefing)
 
 
-def test_no_fact_is_stated_twice(briefing):
-    groups = [_group(sentence.text) for sentence in briefing.sentences]
+@pytest.mark.parametrize("lines", [None, 6, 7, 8])
+def test_no_fact_is_stated_twice(briefing, documents, lines):
+    """At the default length and at 6, 7 and 8 lines (issue 18): the diplomat's "In essence, this
+    is a guarantee ... finance them" restates the promise to keep up the aid, and the two were
+    quoted side by side at 7 and 8 lines until a restatement opener counted as leaning on the
+    sentence before."""
+    chosen = briefing if lines is None else summarize(documents, sentences=lines)
+    groups = [_group(sentence.text) for sentence in chosen.sentences]
     named = [group for group in groups if group]
     assert len(named) == len(set(named)), groups
-    assert len({s.text for s in briefing.sentences}) == len(briefing.sentences)
+    assert len({s.text for s in chosen.sentences}) == len(chosen.sentences)
+
+
+def test_eight_lines_carry_how_the_guarantees_will_be_settled(documents):
+    """Each country settles its commitment bilaterally with Ukraine: four outlets report it. At
+    eight lines it is quoted; at six and seven it is not (issue 18 stays open for those)."""
+    groups = {_group(sentence.text) for sentence in summarize(documents, sentences=8).sentences}
+    assert "bilateral details" in groups, groups
 
 
 def test_sources_that_report_a_chosen_fact_are_cited(briefing, documents):
