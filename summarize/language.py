@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ._nltk import snowball
-from .cues import DANGLING_OPENERS, FRAMING_CUES, RESTATEMENT_OPENERS
+from .cues import DANGLING_OPENERS, FRAMING_CUES, RESTATEMENT_OPENERS, ascii_variant
 
 SnowballStemmer = snowball.SnowballStemmer
 
@@ -31,8 +31,7 @@ __all__ = ["Language", "get_language", "supported_languages"]
 # counts these; cues.TOKEN, which represent uses for terms, also joins at "&" ("AT&T" is one
 # term). Made one, the cleaning counts of such words would change.
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
-# _WORD for ASCII text: the same words, found faster (as cues.ASCII_TOKEN).
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:[-'’.][A-Za-z0-9]+)*")
+_ASCII_WORD = ascii_variant(_WORD)  # the same words of ASCII text, found faster
 
 # The Unicode script a language is written in, as the first word of its letters' Unicode names.
 _SCRIPTS = {
