@@ -118,7 +118,7 @@ def test_cli_batch_refuses_to_write_into_its_input_directory(cli, tmp_path):
     assert not (tmp_path / "set" / "out").exists()
 
 
-def test_a_worker_sends_the_briefing_back_without_the_documents_it_was_sent(tmp_path):
+def test_a_worker_sends_the_briefing_back_without_the_documents_it_was_sent():
     """The caller holds the set's documents: a worker returns only what cleaning changed in
     them (here the titles it found), and the caller's copy makes the same briefing."""
     import pickle
