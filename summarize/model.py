@@ -213,7 +213,8 @@ class Chosen:
     ``boost``. ``pagerank`` is the sentence's centrality in the similarity graph with a teleport
     toward early sentences; ``prior`` is that teleport weight against the average sentence's
     (above 1 for a lead). ``boost`` is 1 + the corroboration weight × the share of the other
-    documents that state the fact (``sources`` documents in all). ``rank`` is the place it was
+    independent sources that state the fact (``sources`` documents in all; copies of one article
+    count as one source, see :meth:`summarize.select.Selector.independent_sources`). ``rank`` is the place it was
     considered in (by boosted score); ``restates`` are the sentences it covers, most similar
     first (at most :data:`EXPLAINED_RESTATEMENTS`; ``restated`` counts them all)."""
 

@@ -430,7 +430,8 @@ def _formula(explanation: Explanation) -> str:
     return ("A line's score is its PageRank (centrality in the graph of similar sentences, with a "
             "teleport toward each article's first sentences: the prior, against an average sentence's) "
             "× each penalty × the corroboration boost (1 + "
-            f"{explanation.corroboration_weight:g} × the share of the other sources with a paraphrase of it). "
+            f"{explanation.corroboration_weight:g} × the share of the other sources with a paraphrase of it; "
+            "copies of one article, half their sentences word for word alike, count as one source). "
             f"Sentences at or above a same-fact similarity of {explanation.same_fact:g} with a line "
             "(or restating it through its paraphrases) are cited with it and never quoted after it. "
             "Rank: the order candidates were considered in, by boosted score.")

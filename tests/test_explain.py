@@ -10,6 +10,7 @@ import pytest
 from summarize import Document, summarize
 from summarize.cli import main
 from summarize.render import render_briefing
+from summarize.select import Selector
 
 from .conftest import SEEDS
 
@@ -33,7 +34,7 @@ def test_each_line_is_explained_and_its_score_is_the_product_of_its_parts(explai
         assert chosen.score == sentence.score
         factors = math.prod(factor for _, factor in chosen.penalties)
         assert chosen.pagerank * factors * chosen.boost == pytest.approx(chosen.score, rel=1e-3)
-        assert chosen.sources == len(sentence.sources) and 1.0 <= chosen.boost <= 1.3
+        assert chosen.sources == len(sentence.sources) and 1.0 <= chosen.boost <= 1.0 + Selector().corroboration_weight
         # What a line restates is cited with it, and never quoted in the briefing.
         quoted = {s.text for s in explained.sentences}
         for restatement in chosen.restates:

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from summarize import OptionsError, summarize
-from summarize.select import Budget
+from summarize import Document, OptionsError, Summarizer, summarize
+from summarize.model import document_numbers
+from summarize.select import Budget, Selector
 
 FLOOD = [
     "Heavy rain flooded the northern valley on Monday, forcing thousands of residents to leave their homes.",
@@ -179,3 +181,45 @@ def test_a_sentence_opening_on_a_pronoun_no_one_is_named_for_is_not_quoted():
     quoted = {s.text: s for s in summarize(documents, sentences=6).sentences}
     assert PRONOUN in quoted, list(quoted)
     assert [(PRONOUN[n.start : n.end], n.name) for n in quoted[PRONOUN].names] == [("She", "Anna Berg")]
+
+
+def test_copies_of_one_article_are_one_source_to_corroboration():
+    """An updated wire story or a reprint keeps every fact of its original: it is cited with
+    them, but does not count as a second source confirming them."""
+    update = "\n".join([*FLOOD, "Rescue teams reached the last cut-off village of the valley late on Monday night."])
+    briefing = summarize(["\n".join(FLOOD), update, "\n".join(FLOOD_PARAPHRASE)], sentences=6, explain=True)
+    assert briefing.explain is not None
+    chosen = {line.text: line for line in briefing.explain.chosen}
+    river = next(line for text, line in chosen.items() if "river rose" in text)
+    assert river.sources == 2 and river.boost == 1.0  # the story and its update: one source
+    flood = next(line for text, line in chosen.items() if "flooded the northern valley" in text)
+    assert flood.sources == 3 and flood.boost == pytest.approx(1.0 + Selector().corroboration_weight)
+
+
+def test_independent_sources_joins_copies_and_nothing_else():
+    summarizer = Summarizer()
+    reprint = "\n".join(FLOOD[:2])  # the shorter one: all of its sentences stand in the original
+    borrowing = "\n".join([*FLOOD_PARAPHRASE[:2], FLOOD[2]])  # one sentence of three word for word
+    documents = [Document(id=name, text=text) for name, text in
+                 (("original", "\n".join(FLOOD)), ("borrowing", borrowing), ("reprint", reprint))]
+    sentences = summarizer.split(summarizer.clean(documents))
+    representation = summarizer.represent(sentences)
+    doc_of = np.array(document_numbers(sentences))
+    # A third of the borrowing article stands in the original: not a copy at 0.5, one at 0.3.
+    assert Selector().independent_sources(sentences, representation, doc_of).tolist() == [0, 1, 0]
+    assert Selector(copy_share=0.3).independent_sources(sentences, representation, doc_of).tolist() == [0, 0, 0]
+    assert Selector(copy_share=1.01).independent_sources(sentences, representation, doc_of).tolist() == [0, 1, 2]
+
+
+def test_copies_of_copies_are_one_source_named_by_the_first_document():
+    lines = [f"The {place} reported {n + 3} metres of water in its streets and {n + 2} closed roads on Monday."
+             for n, place in enumerate(["mayor of Arlen", "hospital of Brisk", "school in Corm", "police of Dunn",
+                                        "bakery in Evle", "museum of Fenn", "station at Gorr", "port of Hale"])]
+    # Each shares half its sentences with the next and none with the one after: one chain.
+    chain = [lines[4:8], lines[2:6], lines[0:4], FLOOD_PARAPHRASE]
+    texts = ["\n".join(body) for body in chain]
+    summarizer = Summarizer()
+    sentences = summarizer.split(summarizer.clean([Document(id=f"d{k}", text=t) for k, t in enumerate(texts)]))
+    doc_of = np.array(document_numbers(sentences))
+    found = Selector().independent_sources(sentences, summarizer.represent(sentences), doc_of)
+    assert found.tolist() == [0, 0, 0, 3]
