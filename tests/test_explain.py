@@ -34,7 +34,10 @@ def test_each_line_is_explained_and_its_score_is_the_product_of_its_parts(explai
         assert chosen.score == sentence.score
         factors = math.prod(factor for _, factor in chosen.penalties)
         assert chosen.pagerank * factors * chosen.boost == pytest.approx(chosen.score, rel=1e-3)
-        assert chosen.sources == len(sentence.sources) and 1.0 <= chosen.boost <= 1.0 + Selector().corroboration_weight
+        assert chosen.sources == len(sentence.sources)
+        # The boost counts the sources the line is cited with (no seed article copies another).
+        others = (chosen.sources - 1) / (len(explained.documents) - 1)
+        assert chosen.boost == pytest.approx(1.0 + Selector().corroboration_weight * others, abs=1e-4)
         # What a line restates is cited with it, and never quoted in the briefing.
         quoted = {s.text for s in explained.sentences}
         for restatement in chosen.restates:
