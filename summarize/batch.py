@@ -76,11 +76,13 @@ class DocumentSet:
 
 @dataclass(frozen=True, kw_only=True)
 class BatchResult:
-    """One set's briefing, or the one-line error that stopped it."""
+    """One set's briefing, or the one-line error that stopped it, and the warnings a single run
+    on the set would have logged (``warnings``; not part of :meth:`to_dict`)."""
 
     set: str
     briefing: Briefing | None = None
     error: str | None = None
+    warnings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """The JSON-lines record: ``{"set": id, **briefing}`` or ``{"set": id, "error": why}``."""
@@ -285,15 +287,25 @@ class _Job:
 
 def _summarize_one(arguments: tuple[DocumentSet, _Job]) -> BatchResult:
     document_set, job = arguments
+    # Kept, not logged: a worker's log lines named no set, came in the order the workers
+    # finished, and a Dask worker's did not reach the user at all. :func:`_results` logs them
+    # with the set's id, in input order, whatever the engine.
+    warnings: list[str] = []
     try:
         briefing = job.summarizer(list(document_set.documents), sentences=job.sentences, words=job.words,
-                                  allow_overrun=job.allow_overrun)
+                                  allow_overrun=job.allow_overrun, on_warning=warnings.append)
     except SummarizeError as error:
-        return BatchResult(set=document_set.id, error=str(error))
+        return BatchResult(set=document_set.id, error=str(error), warnings=tuple(warnings))
     except Exception as error:  # a defect on one set must not cost the others their briefings
         logger.exception("set %s: unexpected error", document_set.id)
         return BatchResult(set=document_set.id, error=f"unexpected error: {type(error).__name__}: {error}")
-    return BatchResult(set=document_set.id, briefing=briefing)
+    return BatchResult(set=document_set.id, briefing=briefing, warnings=tuple(warnings))
+
+
+def _reported(result: BatchResult) -> BatchResult:
+    for warning in result.warnings:
+        logger.warning("set %s: %s", result.set, warning)
+    return result
 
 
 #: A briefing's document as a worker sends it back: the place of the set's own document it is,
@@ -312,6 +324,7 @@ class _Returned:
     set: str
     briefing: Briefing
     documents: tuple[_DocumentBack, ...]
+    warnings: tuple[str, ...] = ()
 
     @classmethod
     def apart(cls, result: BatchResult, sent: Sequence[Document]) -> _Returned | BatchResult:
@@ -327,7 +340,8 @@ class _Returned:
             changed = {field.name: getattr(document, field.name) for field in fields(Document)
                        if getattr(document, field.name) != getattr(sent[number], field.name)}
             back.append((number, changed))
-        return cls(set=result.set, briefing=replace(result.briefing, documents=()), documents=tuple(back))
+        return cls(set=result.set, briefing=replace(result.briefing, documents=()), documents=tuple(back),
+                   warnings=result.warnings)
 
     def joined(self, sent: Sequence[Document]) -> BatchResult:
         documents = tuple(
@@ -335,7 +349,7 @@ class _Returned:
             else (replace(sent[item[0]], **item[1]) if item[1] else sent[item[0]])
             for item in self.documents
         )
-        return BatchResult(set=self.set, briefing=replace(self.briefing, documents=documents))
+        return BatchResult(set=self.set, briefing=replace(self.briefing, documents=documents), warnings=self.warnings)
 
 
 def _summarize_apart(arguments: tuple[DocumentSet, _Job]) -> _Returned | BatchResult:
@@ -383,7 +397,9 @@ def summarize_sets(
     progress
         A progress bar on stderr.
     warn_mixed_stories
-        Log a warning for a set that clearly tells several stories.
+        Warn of a set that clearly tells several stories: the warning is in the set's
+        ``BatchResult.warnings`` and logged here, as the result is yielded, with the set's id
+        (from whichever process or machine ran the set).
 
     A set that fails yields a result with ``error`` set and the batch goes on. If the engine
     itself fails (a worker process killed, the cluster lost), :class:`BatchIncompleteError` is
@@ -443,7 +459,7 @@ def _results(sets: Iterator[DocumentSet], job: _Job, *, jobs: int, executor: Exe
     try:
         if executor is None:
             for document_set in sets:
-                yield _failed(document_set) or _summarize_one((document_set, job))
+                yield _failed(document_set) or _reported(_summarize_one((document_set, job)))
                 if bar is not None:
                     bar.update()
             return
@@ -472,7 +488,7 @@ def _results(sets: Iterator[DocumentSet], job: _Job, *, jobs: int, executor: Exe
                 done += 1
                 if bar is not None:
                     bar.update()
-                yield result
+                yield _reported(result)
     finally:
         for _, waiting in pending:
             if not isinstance(waiting, BatchResult):

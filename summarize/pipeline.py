@@ -100,10 +100,12 @@ class Summarizer:
         return PronounNotes(sentences, "\n\n".join(document.text for document in documents), self.resources.stop_words)
 
     def warn_if_several_stories(self, documents: Sequence[Document], sentences: Sequence[Sentence],
-                                representation: Representation) -> None:
-        """Log one warning when the documents clearly tell unrelated stories: one briefing would
-        mix them, and :func:`summarize.summarize_stories` briefs each apart. Each document's
-        paragraphs are read off the sentences' terms, not tokenized a second time."""
+                                representation: Representation,
+                                on_warning: Callable[[str], None] | None = None) -> None:
+        """Log one warning (or hand it to ``on_warning``) when the documents clearly tell
+        unrelated stories: one briefing would mix them, and :func:`summarize.summarize_stories`
+        briefs each apart. Each document's paragraphs are read off the sentences' terms, not
+        tokenized a second time."""
         if len(documents) < 4:  # two stories of two documents each, at the least
             return
         from .stories import MIXED_INPUT_THRESHOLD, StoryGrouper, several_stories, stories_at
@@ -119,10 +121,12 @@ class Summarizer:
         grouper = StoryGrouper()
         loose, found = stories_at(documents, paragraphs, [MIXED_INPUT_THRESHOLD, grouper.threshold], grouper)
         if several_stories(loose):
-            logger.warning(
-                "the input seems to tell %d unrelated stories; one briefing will mix them "
-                "(--stories, or summarize_stories() in Python, briefs each apart)", len(found)
-            )
+            warning = (f"the input seems to tell {len(found)} unrelated stories; one briefing will mix them "
+                       "(--stories, or summarize_stories() in Python, briefs each apart)")
+            if on_warning is None:
+                logger.warning("%s", warning)
+            else:
+                on_warning(warning)
 
     def briefing(
         self,
@@ -178,6 +182,7 @@ class Summarizer:
         explain: bool = False,
         on_stage: Callable[[str], None] | None = None,
         allow_overrun: bool = False,
+        on_warning: Callable[[str], None] | None = None,
     ) -> Briefing:
         """The briefing of ``documents``. With ``progress``, a large set (see
         :data:`LARGE_SET_CHARACTERS`) shows its stages on a progress bar on stderr. ``on_stage``
@@ -187,7 +192,10 @@ class Summarizer:
         through it instead of running them one by one themselves. With
         ``explain``, the briefing's ``explain`` says why each line is in and the next candidates
         are out (see :class:`~summarize.model.Explanation`). A ``words`` budget is never
-        exceeded unless ``allow_overrun`` (see :class:`~summarize.select.Budget`)."""
+        exceeded unless ``allow_overrun`` (see :class:`~summarize.select.Budget`). A warning
+        about the input (it tells several stories) is logged, or given to ``on_warning`` instead:
+        a batch returns each set's warnings with its result, so that they name the set and reach
+        the caller from any worker process."""
         budget = Budget(
             sentences=DEFAULT_SENTENCES if sentences is None and words is None else sentences,
             words=words,
@@ -213,7 +221,7 @@ class Summarizer:
             representation = self.represent(split)
             if self.warn_mixed_stories:
                 stage("stories")
-                self.warn_if_several_stories(docs, split, representation)
+                self.warn_if_several_stories(docs, split, representation, on_warning)
             stage("rank")
             ranking = self.rank(split, representation)
             stage("select")

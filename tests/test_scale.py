@@ -288,6 +288,30 @@ def test_dask_gives_the_same_bytes_as_jobs_1(tmp_path, cluster):
     assert (tmp_path / "serial.jsonl").read_bytes() == (tmp_path / "dask.jsonl").read_bytes()
 
 
+def test_a_sets_warning_names_the_set_and_is_the_same_from_every_engine(tmp_path, cluster):
+    """A worker's log lines named no set, came in the order the workers finished, and a Dask
+    worker's never reached the user: now the caller logs each set's warnings, in input order."""
+    from .stories_data import CHESS, FLOOD, LONE
+
+    mixed = {**FLOOD, **CHESS, **LONE}
+    rows = [{"set": set_id, "id": name, "text": text}
+            for set_id, texts in (("one-story", dict(enumerate(FLOODS))), ("a-pile", mixed), ("seeds", dict(enumerate(SEED_TEXTS))))
+            for name, text in texts.items()]
+    source = tmp_path / "sets.jsonl"
+    source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    runs = {engine: _run("--batch", source, "-n", "2", *engine)
+            for engine in [(), ("-j", "2"), ("--scheduler", cluster.scheduler_address)]}
+    assert all(run.returncode == 0 for run in runs.values()), [run.stderr for run in runs.values()]
+    serial = runs[()]
+    assert serial.stderr.splitlines() == [
+        "summarize: warning: set a-pile: the input seems to tell 3 unrelated stories; one briefing will mix "
+        "them (--stories, or summarize_stories() in Python, briefs each apart)"]
+    assert all(run.stderr == serial.stderr and run.stdout == serial.stdout for run in runs.values())
+    assert [result.warnings != () for result in summarize_sets(iter_sets(str(source)), sentences=2)] == [
+        False, True, False]
+    assert _run("--batch", source, "-n", "2", "-q").stderr == ""
+
+
 def test_local_scheduler_option_starts_and_stops_its_own_cluster(tmp_path):
     source = _write_sets(tmp_path / "sets.jsonl", 3, FLOODS)
     serial = _run("--batch", source)
