@@ -13,6 +13,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import scipy.sparse as sp
@@ -446,11 +447,16 @@ class Corroboration:
     weight: float
     source_of: np.ndarray
 
+    @cached_property
+    def _others(self) -> int:
+        """How many independent sources a fact can have besides its own (at least 1)."""
+        return max(len(np.unique(self.source_of)) - 1, 1)
+
     def share(self, index: int) -> float:
         """The share of the other independent sources that state ``index``'s fact: the sources
         it would be cited with (its paraphrases and what restates it through them)."""
         stating = len(set(self.source_of[self.facts.sources(index, self.facts.restating(index))].tolist()))
-        return (stating - 1) / max(len(set(self.source_of.tolist())) - 1, 1)
+        return (stating - 1) / self._others
 
     def boosted(self, index: int) -> float:
         return float(self.scores[index]) * (1.0 + self.weight * self.share(index))
