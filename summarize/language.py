@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ._nltk import snowball
-from .cues import DANGLING_OPENERS, FRAMING_CUES, RESTATEMENT_OPENERS, ascii_variant
+from .cues import CONNECTIVE_OPENERS, DANGLING_OPENERS, FRAMING_CUES, RESTATEMENT_OPENERS, ascii_variant
 
 SnowballStemmer = snowball.SnowballStemmer
 
@@ -145,9 +145,9 @@ class Language:
     stop_words: frozenset[str]
     script: str
     dangling_openers: frozenset[str] = frozenset()
-    #: a sentence that opens with a match restates the one before it (see
-    #: :data:`summarize.cues.RESTATEMENT_OPENERS`)
-    restatement: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
+    #: a sentence that opens with a match restates the one before it or relates itself to it (see
+    #: :data:`summarize.cues.RESTATEMENT_OPENERS` and :data:`summarize.cues.CONNECTIVE_OPENERS`)
+    leaning_opener: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     #: a sentence this matches only frames the story (see :data:`summarize.cues.FRAMING_CUES`), tried only when
     #: its lowercased text contains one of ``framing_keys``
     framing: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
@@ -185,6 +185,12 @@ class Language:
         return len(text.split()) if self.segment is None else len(self.words(text))
 
 
+def _leaning_opener(language: str) -> re.Pattern[str] | None:
+    """One pattern for the restatement and connective openers of ``language``, if it has any."""
+    openers = [table[language] for table in (RESTATEMENT_OPENERS, CONNECTIVE_OPENERS) if language in table]
+    return re.compile("|".join(f"(?:{opener})" for opener in openers), re.IGNORECASE) if openers else None
+
+
 @functools.lru_cache(maxsize=None)
 def get_language(name: str) -> Language:
     """The resources for ``name`` (e.g. ``"english"``); :class:`OptionsError` if unsupported."""
@@ -211,7 +217,7 @@ def get_language(name: str) -> Language:
         scripts=_SCRIPT_FAMILIES.get(key, frozenset({_SCRIPTS.get(key, "LATIN")})),
         segment=segment,
         dangling_openers=DANGLING_OPENERS.get(key, frozenset()),
-        restatement=re.compile(RESTATEMENT_OPENERS[key], re.IGNORECASE) if key in RESTATEMENT_OPENERS else None,
+        leaning_opener=_leaning_opener(key),
         # ASCII case-insensitivity only: Unicode folding would let "AMİD" match while its
         # lower() holds no "amid", and the key gate would hide the match.
         framing=re.compile(framing[1], re.IGNORECASE | re.ASCII) if framing else None,

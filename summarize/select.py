@@ -101,7 +101,9 @@ class Selector:
         are the ones the sentence would be cited with. 2026-12-01 (and with ``--words 100``, the
         strict budget): 0.4 gives 39.04 / 10.08 (38.20 / 9.73), 0.3 39.02 / 10.02 (38.42 /
         9.82), 0.5 38.94 / 10.04 (37.91 / 9.39), 0.6 38.77 / 9.88 (37.97 / 9.39); at 0.4 the
-        seed briefing carries the bilateral settlement at 7 and 8 lines, at 0.3 at 8 only. When
+        seed briefing carries the bilateral settlement at 6, 7 and 8 lines (at 6 since
+        :data:`~summarize.cues.CONNECTIVE_OPENERS` lean on the sentence before), at 0.3 at 7 and
+        8 only. When
         copies counted apart and only direct paraphrases counted, 0.4 gave 38.69 / 9.75 and 0.3
         38.87 / 9.88.
     copy_share : float, default 0.5

@@ -100,6 +100,13 @@ def test_empty_sentence_has_a_zero_row():
     ("In short order the council approved the budget.", False),
     ("In Essence Magazine, she wrote about the summit.", False),
     ("In sum total, the aid reached $40 billion.", False),
+    # A connective of several words relates the sentence to the one before (cues.CONNECTIVE_OPENERS).
+    ("In return, there will be a promise to continue to provide much of the assistance.", True),
+    ("As a result, the capsules are sliding off the vessel's hull.", True),
+    ("“On the other hand, reaching out would cost him support.", True),
+    ("In return for immunity, she testified before the grand jury.", False),
+    ("As a result of the storm, 40 flights were cancelled.", False),
+    ("In addition to the fine, the company must pay damages.", False),
 ])
 def test_depends_on_context(text, dependent):
     assert depends_on_context(text, EN) is dependent
