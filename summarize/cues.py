@@ -14,8 +14,7 @@ if TYPE_CHECKING:
     from .language import Language
 
 __all__ = ["ASCII_TOKEN", "CONNECTIVE_OPENERS", "DANGLING_OPENERS", "FRAMING_CUES", "RESTATEMENT_OPENERS", "TOKEN",
-           "ascii_variant",
-           "depends_on_context", "frames_the_story", "half_quotation", "tokens", "unattributed_quote"]
+           "ascii_variant", "depends_on_context", "frames_the_story", "half_quotation", "tokens", "unattributed_quote"]
 
 #: A word: letters or digits, joined by inner apostrophes, hyphens, periods or ampersands
 #: (U.S, AT&T, 11-12, Kyiv's); a final period is left to the sentence. (Also represent's tokens.)

@@ -103,9 +103,8 @@ class Selector:
         9.82), 0.5 38.94 / 10.04 (37.91 / 9.39), 0.6 38.77 / 9.88 (37.97 / 9.39); at 0.4 the
         seed briefing carries the bilateral settlement at 6, 7 and 8 lines (at 6 since
         :data:`~summarize.cues.CONNECTIVE_OPENERS` lean on the sentence before), at 0.3 at 7 and
-        8 only. When
-        copies counted apart and only direct paraphrases counted, 0.4 gave 38.69 / 9.75 and 0.3
-        38.87 / 9.88.
+        8 only. When copies counted apart and only direct paraphrases counted, 0.4 gave 38.69 /
+        9.75 and 0.3 38.87 / 9.88.
     copy_share : float, default 0.5
         Two documents are one source to corroboration when at least this share of the shorter
         one's quotable sentences (``min_words`` or more) stand word for word in the other: an
