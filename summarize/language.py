@@ -25,7 +25,7 @@ SnowballStemmer = snowball.SnowballStemmer
 
 from .errors import OptionsError
 
-__all__ = ["Language", "get_language", "supported_languages"]
+__all__ = ["Language", "get_language", "languages_written_in", "supported_languages"]
 
 # A written word: letters or digits, joined by inner hyphens, apostrophes or periods. Cleaning
 # counts these; cues.TOKEN, which represent uses for terms, also joins at "&" ("AT&T" is one
@@ -185,6 +185,17 @@ class Language:
         return len(text.split()) if self.segment is None else len(self.words(text))
 
 
+def languages_written_in(script: str) -> tuple[str, ...]:
+    """The supported languages whose running text is mostly in ``script`` (a Unicode script name's
+    first word, e.g. ``"CYRILLIC"``), sorted; the Latin-script languages for ``"LATIN"``."""
+    return tuple(name for name in supported_languages()
+                 if script in _scripts(name))
+
+
+def _scripts(language: str) -> frozenset[str]:
+    return _SCRIPT_FAMILIES.get(language, frozenset({_SCRIPTS.get(language, "LATIN")}))
+
+
 def _leaning_opener(language: str) -> re.Pattern[str] | None:
     """One pattern for the restatement and connective openers of ``language``, if it has any."""
     openers = [table[language] for table in (RESTATEMENT_OPENERS, CONNECTIVE_OPENERS) if language in table]
@@ -214,7 +225,7 @@ def get_language(name: str) -> Language:
         name=key,
         stop_words=stop_words,
         script=_SCRIPTS.get(key, "LATIN"),
-        scripts=_SCRIPT_FAMILIES.get(key, frozenset({_SCRIPTS.get(key, "LATIN")})),
+        scripts=_scripts(key),
         segment=segment,
         dangling_openers=DANGLING_OPENERS.get(key, frozenset()),
         leaning_opener=_leaning_opener(key),

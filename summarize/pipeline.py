@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from ._logging import get_logger
-from .clean import Cleaner
+from .clean import Cleaner, language_mismatch
 from .dates import relative_dates, written_dates
 from .defaults import DEFAULT_SENTENCES, LARGE_SET_CHARACTERS
 from .errors import NoSentencesError, OptionsError
@@ -53,6 +53,10 @@ class Summarizer:
     warn_mixed_stories : bool, default True
         Log a warning when the documents clearly tell several unrelated stories (off where the
         caller has grouped them into stories already).
+    warn_other_language : bool, default True
+        Log a warning when the documents do not read as ``language``
+        (:func:`summarize.clean.language_mismatch`; off where the caller has checked the whole
+        input already, as :func:`summarize.stories.brief_stories` does for its stories).
     """
 
     language: str = "english"
@@ -61,6 +65,7 @@ class Summarizer:
     ranker: TextRank = field(default_factory=TextRank)
     selector: Selector = field(default_factory=Selector)
     warn_mixed_stories: bool = True
+    warn_other_language: bool = True
 
     @property
     def resources(self) -> Language:
@@ -121,12 +126,16 @@ class Summarizer:
         grouper = StoryGrouper()
         loose, found = stories_at(documents, paragraphs, [MIXED_INPUT_THRESHOLD, grouper.threshold], grouper)
         if several_stories(loose):
-            warning = (f"the input seems to tell {len(found)} unrelated stories; one briefing will mix them "
-                       "(--stories, or summarize_stories() in Python, briefs each apart)")
-            if on_warning is None:
-                logger.warning("%s", warning)
-            else:
-                on_warning(warning)
+            _warn(f"the input seems to tell {len(found)} unrelated stories; one briefing will mix them "
+                  "(--stories, or summarize_stories() in Python, briefs each apart)", on_warning)
+
+    def warn_if_other_language(self, sentences: Sequence[Sentence],
+                               on_warning: Callable[[str], None] | None = None) -> None:
+        """Log one warning (or hand it to ``on_warning``) when the sentences do not read as the
+        summarizer's language (see :func:`summarize.clean.language_mismatch`)."""
+        reason = language_mismatch((sentence.text for sentence in sentences), self.resources)
+        if reason is not None:
+            _warn(reason, on_warning)
 
     def briefing(
         self,
@@ -193,7 +202,8 @@ class Summarizer:
         ``explain``, the briefing's ``explain`` says why each line is in and the next candidates
         are out (see :class:`~summarize.model.Explanation`). A ``words`` budget is never
         exceeded unless ``allow_overrun`` (see :class:`~summarize.select.Budget`). A warning
-        about the input (it tells several stories) is logged, or given to ``on_warning`` instead:
+        about the input (it tells several stories, or is not in ``language``) is logged, or
+        given to ``on_warning`` instead:
         a batch returns each set's warnings with its result, so that they name the set and reach
         the caller from any worker process."""
         budget = Budget(
@@ -217,6 +227,8 @@ class Summarizer:
                     + (f" ({', '.join(d.id for d in docs[:5])})" if docs else "")
                 )
             split, copies = _cap_copies(split)
+            if self.warn_other_language:
+                self.warn_if_other_language(split, on_warning)
             stage("represent")
             representation = self.represent(split)
             if self.warn_mixed_stories:
@@ -242,6 +254,13 @@ class Summarizer:
                     selections, self.selector))
             stage("done")
             return briefing
+
+
+def _warn(warning: str, on_warning: Callable[[str], None] | None) -> None:
+    if on_warning is None:
+        logger.warning("%s", warning)
+    else:
+        on_warning(warning)
 
 
 #: The copies of one sentence (the same text, white space folded) that go on to the graph. Copies

@@ -380,15 +380,21 @@ def brief_stories(
 ) -> Iterator[BatchResult]:
     """A :class:`~summarize.batch.BatchResult` per story, in order, its ``set`` the story's
     number (1-based); a story that fails is logged and has ``error`` set. A story is one story:
-    the mixed-stories warning is off for its briefing (on ``summarizer`` too). Paragraphs that
+    the mixed-stories warning is off for its briefing (on ``summarizer`` too), and the language
+    is checked once for all the stories, not in each. Paragraphs that
     stand in articles of two stories of ``pile`` (every story of the input, briefed or not;
     default ``stories``) are boilerplate (:func:`shared_paragraphs`) and quoted in none."""
+    from .clean import language_mismatch
     from .pipeline import Summarizer
 
     summarizer = summarizer or Summarizer(language=language)
     shared = shared_paragraphs(stories if pile is None else pile, summarizer.cleaner)
     cleaner = replace(summarizer.cleaner, shared_paragraphs=summarizer.cleaner.shared_paragraphs | shared)
-    summarizer = replace(summarizer, warn_mixed_stories=False, cleaner=cleaner)
+    # One look at the language for the whole input, not one warning per story.
+    reason = language_mismatch((document.text for story in stories for document in story), summarizer.resources)
+    if reason is not None:
+        logger.warning("%s", reason)
+    summarizer = replace(summarizer, warn_mixed_stories=False, warn_other_language=False, cleaner=cleaner)
     sets = [DocumentSet(id=str(number), documents=tuple(story)) for number, story in enumerate(stories, start=1)]
     for result in summarize_sets(sets, sentences=sentences, words=words, jobs=jobs, progress=progress,
                                  summarizer=summarizer, allow_overrun=allow_overrun):

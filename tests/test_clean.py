@@ -10,11 +10,14 @@ from summarize.clean import (
     caption_prefix,
     content_blocks,
     detect_title,
+    language_mismatch,
     noise_reason,
     notice_reason,
     split_units,
 )
 from summarize.language import get_language
+
+from .test_languages import TEXTS
 
 EN = get_language("english")
 
@@ -234,3 +237,36 @@ def test_an_article_whose_every_paragraph_opens_with_a_credit_keeps_its_text():
 
     other = text.replace("Barry Brecheisen", "Kena Betancur").replace("Scott Olson", "Joe Raedle")
     assert [s.text for s in summarize([text, other], sentences=2).sentences][0] in kept
+
+
+# Each sample three times over: the check counts stop words only from 40 words on.
+@pytest.mark.parametrize("language", sorted(set(TEXTS) - {"english"}))
+def test_text_in_another_language_is_told_from_english_and_not_from_itself(language):
+    sentences = [TEXTS[language]] * 3
+    reason = language_mismatch(sentences, EN)
+    assert reason is not None and "--language" in reason
+    assert language_mismatch(sentences, get_language(language)) is None
+
+
+def test_another_script_names_the_languages_written_in_it():
+    reason = language_mismatch([TEXTS["russian"]] * 3, EN)
+    assert "Cyrillic" in reason and "--language russian or ukrainian" in reason
+
+
+def test_english_news_and_an_english_list_of_names_read_as_english():
+    """A list of awards has few stop words of any language (16 % here), but more English ones
+    than any other language's: it is English, not a foreign text."""
+    winners = ["Winners of the Golden Globe Awards, presented Sunday night:",
+               "PICTURE, DRAMA: Saving Private Ryan.", "ACTRESS, DRAMA: Cate Blanchett, Elizabeth.",
+               "ACTOR, DRAMA: Jim Carrey, The Truman Show.", "PICTURE, MUSICAL OR COMEDY: Shakespeare In Love.",
+               "ACTRESS, MUSICAL OR COMEDY: Gwyneth Paltrow, Shakespeare In Love.",
+               "ACTOR, MUSICAL OR COMEDY: Michael Caine, Little Voice.",
+               "DIRECTOR: Steven Spielberg, Saving Private Ryan.",
+               "SCREENPLAY: Marc Norman and Tom Stoppard, Shakespeare In Love.",
+               "FOREIGN LANGUAGE FILM: Central Station, Brazil."]
+    assert language_mismatch(winners, EN) is None
+    assert language_mismatch([TEXTS["english"]] * 3, EN) is None
+
+
+def test_too_little_text_to_judge_says_nothing():
+    assert language_mismatch(["Le gouvernement a annoncé de nouvelles mesures."], EN) is None

@@ -197,3 +197,51 @@ def test_the_cli_says_which_extra_in_one_line(segmenter_missing, tmp_path, capsy
     assert main([str(tmp_path / "a.txt"), "--language", "chinese"]) == 2
     error = capsys.readouterr().err.strip()
     assert "\n" not in error and "summarize[chinese]" in error and "Traceback" not in error
+
+
+FRENCH_ARTICLE = (
+    "Les alliés occidentaux négocient une déclaration sur les garanties de sécurité pour l'Ukraine avant le "
+    "sommet de l'OTAN à Vilnius. Selon quatre responsables, les discussions sont entrées dans leur phase "
+    "finale et un accord pourrait être annoncé dès mardi.\n\n"
+    "Les États-Unis, le Royaume-Uni, la France et l'Allemagne discutent depuis des semaines avec Kiev. "
+    "Chaque pays devra ensuite déterminer avec l'Ukraine, de manière bilatérale, la nature de ses "
+    "engagements, qui peuvent aller de la défense aérienne aux chars.\n"
+)
+
+
+def test_the_cli_warns_once_when_the_documents_are_not_in_the_language_asked(tmp_path, capsys):
+    """Forgetting --language gives a briefing cleaned, stemmed and weighed as English: say so."""
+    article = tmp_path / "article.txt"
+    article.write_text(FRENCH_ARTICLE, encoding="utf-8")
+    assert main([str(article), "-n", "2"]) == 0
+    captured = capsys.readouterr()
+    warnings = captured.err.splitlines()
+    assert len(warnings) == 1 and "do not read as English" in warnings[0] and "--language" in warnings[0]
+    assert captured.out  # the briefing is still written
+    assert main([str(article), "-n", "2", "-q"]) == 0 and capsys.readouterr().err == ""
+    assert main([str(article), "-n", "2", "--language", "french"]) == 0 and capsys.readouterr().err == ""
+
+
+def test_the_library_hands_the_language_warning_to_on_warning():
+    warnings: list[str] = []
+    Summarizer()([FRENCH_ARTICLE], sentences=2, on_warning=warnings.append)
+    assert len(warnings) == 1 and "--language" in warnings[0]
+    warnings.clear()
+    Summarizer(language="french")([FRENCH_ARTICLE], sentences=2, on_warning=warnings.append)
+    assert warnings == []
+
+
+def test_stories_warn_of_the_language_once_for_the_whole_input(tmp_path, capsys):
+    pile = tmp_path / "pile"
+    pile.mkdir()
+    (pile / "otan.txt").write_text(FRENCH_ARTICLE, encoding="utf-8")
+    (pile / "budget.txt").write_text(
+        "Le conseil municipal a approuvé lundi le nouveau budget après un long débat. Le maire a déclaré que "
+        "le plan financerait les écoles et les routes pendant cinq ans. Les travaux du nouveau pont "
+        "commenceront au printemps prochain, selon la mairie, qui promet aussi de nouvelles pistes cyclables.\n",
+        encoding="utf-8")
+    assert main(["--stories", str(pile), "-n", "1"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.count("\n1. ") == 2  # two stories briefed
+    warnings = captured.err.splitlines()
+    assert len(warnings) == 1 and "do not read as English" in warnings[0], warnings
