@@ -197,7 +197,8 @@ def _build_parser() -> _Parser:
                        help="with --batch and -o, skip the sets whose output is already complete "
                             "(after an interrupted run, give the same command with --resume)")
     parser.add_argument("--language", default="english", metavar="NAME",
-                        help="language of the documents, for stop words, stemming and cleaning "
+                        help="language of the documents, for stop words, stemming and cleaning; "
+                             "a warning says when they do not read as it "
                              f"(default: english; one of {', '.join(LANGUAGES)}; chinese, japanese "
                              "and thai need their word segmenter: pip install 'summarize[chinese]' …)")
     parser.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES, metavar="N",
