@@ -2,6 +2,7 @@
 
     python benchmarks/stories.py                 # both piles, ours and the baseline
     python benchmarks/stories.py --json out.json
+    python benchmarks/stories.py --oracle        # also what cuts of our tree reach, answer known
 
 Each pile mixes every document of a benchmark into one input, in file order, and the true story
 of each document is its set: the 25 clusters of ``../shared/benchmarks/duc2004/dev.jsonl``
@@ -128,6 +129,73 @@ def _baseline(documents: list[dict]) -> list[int]:
 METHODS = {"ours": _ours, "baseline": _baseline}
 
 
+def oracle(pile: str) -> dict:
+    """What cuts of our average-link tree reach on ``pile`` when the answer is known: the best
+    single threshold (swept 0.05-0.30 by 0.01, loners attached as ``group_stories`` does) and
+    the best cut branch by branch (any set of subtrees that covers every document, loners left
+    alone). B-cubed precision and recall are sums over stories, so for a weight w the cut that
+    maximises w x precision + (1 - w) x recall is found subtree by subtree. Over 37 weights, the
+    best F1 of those cuts is reached; no cut can do better than the best F1 of any precision and
+    recall within every weight's maximum (``any_cut_bound``)."""
+    import numpy as np
+
+    from summarize import Document, Summarizer
+    from summarize.stories import StoryGrouper, canonical_order, paragraph_terms
+
+    documents, truth = load_pile(pile)
+    docs = [Document(id=d["id"], text=d["text"], title=d["title"]) for d in documents]
+    summarizer, grouper = Summarizer(), StoryGrouper()
+    paragraphs = paragraph_terms(summarizer.clean(docs), summarizer.resources)
+    order = canonical_order(docs)
+    vectors = grouper.vectors([paragraphs[i] for i in order])
+    tree = grouper.tree(vectors)
+    truth_sorted = [truth[i] for i in order]
+    single = max((bcubed(grouper.labels(vectors, tree, threshold=cut).tolist(), truth_sorted)[2], cut)
+                 for cut in np.round(np.arange(0.05, 0.305, 0.01), 2))
+    names = sorted(set(truth_sorted))
+    labels = np.array([names.index(label) for label in truth_sorted])
+    set_sizes = np.bincount(labels)
+    n = len(labels)
+    counts = [np.bincount([label], minlength=len(names)) for label in labels]
+    children = {}
+    for merge, (left, right, _, _) in enumerate(tree):
+        counts.append(counts[int(left)] + counts[int(right)])
+        children[n + merge] = (int(left), int(right))
+
+    def precision_recall(node: int) -> tuple[float, float]:
+        c = counts[node]
+        return float((c * c).sum() / c.sum()), float((c * c / set_sizes).sum())
+
+    best = (0.0, 0.0, 0.0, 0)
+    weights = np.linspace(0.05, 0.95, 37)
+    maxima = []
+    for weight in weights:
+        value, cut = {}, {}
+        for node in range(len(counts)):
+            p, r = precision_recall(node)
+            whole = weight * p + (1 - weight) * r
+            if node in children and value[children[node][0]] + value[children[node][1]] > whole:
+                left, right = children[node]
+                value[node], cut[node] = value[left] + value[right], cut[left] + cut[right]
+            else:
+                value[node], cut[node] = whole, [node]
+        maxima.append(value[len(counts) - 1] / n)
+        chosen = cut[len(counts) - 1]
+        precision = sum(precision_recall(node)[0] for node in chosen) / n
+        recall = sum(precision_recall(node)[1] for node in chosen) / n
+        f1 = 2 * precision * recall / (precision + recall)
+        best = max(best, (f1, precision, recall, len(chosen)))
+    grid = np.linspace(0.0, 1.0, 1001)
+    precision_grid, recall_grid = np.meshgrid(grid, grid)
+    feasible = np.ones_like(precision_grid, dtype=bool)
+    for weight, maximum in zip(weights, maxima):
+        feasible &= weight * precision_grid + (1 - weight) * recall_grid <= maximum + 1e-9
+    f1_grid = 2 * precision_grid * recall_grid / np.maximum(precision_grid + recall_grid, 1e-12)
+    bound = float(f1_grid[feasible].max())
+    return {"pile": pile, "single_cut_f1": single[0], "single_cut": single[1], "any_cut_bound": bound, "any_cut_f1": best[0],
+            "any_cut_precision": best[1], "any_cut_recall": best[2], "any_cut_stories": best[3]}
+
+
 def _child(method: str, pile: str, queue: mp.Queue) -> None:
     sys.path.insert(0, str(REPO))
     documents, _ = load_pile(pile)
@@ -157,6 +225,8 @@ def measure(method: str, pile: str) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", type=Path, help="also write the rows as JSON to this file")
+    parser.add_argument("--oracle", action="store_true",
+                        help="also print the best cuts of our tree, chosen knowing the answer")
     args = parser.parse_args(argv)
     for path in (DUC2004, DUC2006):
         if not path.exists():
@@ -169,6 +239,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {row['pile']} | {row['method']} | {row['documents']:,} | {row['true']} | {row['found']} | "
               f"{row['precision']:.3f} | {row['recall']:.3f} | {row['f1']:.3f} | {row['nmi']:.3f} | "
               f"{row['seconds']:.2f} | {row['peak_mb']:.0f} |")
+    if args.oracle:
+        print()
+        print("| pile | best single cut, B3 F1 (threshold) | best cut branch by branch, B3 F1 (precision / recall, stories) "
+              "| no cut above |")
+        print("|---|---:|---:|---:|")
+        for pile in ("DUC 2004 dev", "DUC 2006-07"):
+            best = oracle(pile)
+            print(f"| {pile} | {best['single_cut_f1']:.3f} ({best['single_cut']:.2f}) | {best['any_cut_f1']:.3f} "
+                  f"({best['any_cut_precision']:.3f} / {best['any_cut_recall']:.3f}, {best['any_cut_stories']}) | "
+                  f"{best['any_cut_bound']:.3f} |")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
