@@ -188,8 +188,7 @@ class Language:
 def languages_written_in(script: str) -> tuple[str, ...]:
     """The supported languages whose running text is mostly in ``script`` (a Unicode script name's
     first word, e.g. ``"CYRILLIC"``), sorted; the Latin-script languages for ``"LATIN"``."""
-    return tuple(name for name in supported_languages()
-                 if script in _scripts(name))
+    return tuple(name for name in supported_languages() if script in _scripts(name))
 
 
 def _scripts(language: str) -> frozenset[str]:

@@ -391,9 +391,10 @@ def brief_stories(
     shared = shared_paragraphs(stories if pile is None else pile, summarizer.cleaner)
     cleaner = replace(summarizer.cleaner, shared_paragraphs=summarizer.cleaner.shared_paragraphs | shared)
     # One look at the language for the whole input, not one warning per story.
-    reason = language_mismatch((document.text for story in stories for document in story), summarizer.resources)
-    if reason is not None:
-        logger.warning("%s", reason)
+    if summarizer.warn_other_language:
+        reason = language_mismatch((document.text for story in stories for document in story), summarizer.resources)
+        if reason is not None:
+            logger.warning("%s", reason)
     summarizer = replace(summarizer, warn_mixed_stories=False, warn_other_language=False, cleaner=cleaner)
     sets = [DocumentSet(id=str(number), documents=tuple(story)) for number, story in enumerate(stories, start=1)]
     for result in summarize_sets(sets, sentences=sentences, words=words, jobs=jobs, progress=progress,
