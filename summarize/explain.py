@@ -43,8 +43,8 @@ def explain(
     def penalties(index: int) -> tuple[tuple[str, float], ...]:
         found = []
         if representation.dependent[index]:
-            found.append(("cannot stand alone (opens with a word that points back, or a broken quote)",
-                          selector.dependent_weight))
+            found.append(('cannot stand alone (opens with words that point back, such as "But" or "In return,", '
+                          'or a broken quote)', selector.dependent_weight))
         if representation.framing[index]:
             found.append(("frames the story instead of reporting it", selector.framing_weight))
         return tuple(found)
