@@ -242,8 +242,8 @@ def language_mismatch(texts: Iterable[str], language: Language) -> str | None:
             break
     joined = " ".join(sample)
     script = _dominant_script(joined)
-    letters = sum(map(str.isalpha, joined))
-    if script is not None and script not in language.scripts and letters >= LANGUAGE_SAMPLE_MIN_LETTERS:
+    if (script is not None and script not in language.scripts
+            and sum(map(str.isalpha, joined)) >= LANGUAGE_SAMPLE_MIN_LETTERS):
         candidates = languages_written_in(script)
         named = f"--language {' or '.join(candidates)}" if 0 < len(candidates) <= 3 else "--language NAME"
         shown = script if script == "CJK" else script.title()
